@@ -1,0 +1,103 @@
+package org.seatreconciler.schemas.registry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Schema;
+
+/**
+ * Talks to a Confluent-compatible Schema Registry over its REST API: {@code POST
+ * /subjects/{subject}/versions} to register, {@code GET /schemas/ids/{id}} to fetch. Both answers
+ * are cached for the life of the client, so only the first record of each schema calls out.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUri;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Map<String, Integer> registered = new ConcurrentHashMap<>();
+    private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
+
+    public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
+        this.baseUri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return registered.computeIfAbsent(subject + '\n' + schema, k -> {
+            String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
+            JsonNode answer = call(HttpRequest.newBuilder(resolve("subjects/" + encode(subject) + "/versions"))
+                    .header("Content-Type", CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+            int id = answer.path("id").asInt(-1);
+            if (id < 0) {
+                throw new SchemaRegistryException(-1, "Registry answered without an id when registering " + subject);
+            }
+            byId.putIfAbsent(id, schema);
+            return id;
+        });
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return byId.computeIfAbsent(id, k -> {
+            JsonNode answer = call(HttpRequest.newBuilder(resolve("schemas/ids/" + id)).GET());
+            String type = answer.path("schemaType").asText("AVRO");
+            if (!"AVRO".equals(type)) {
+                throw new SchemaRegistryException(-1, "Schema " + id + " is " + type + ", not AVRO");
+            }
+            return new Schema.Parser().parse(answer.path("schema").asText());
+        });
+    }
+
+    private JsonNode call(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(timeout).header("Accept", CONTENT_TYPE + ", application/json").build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SchemaRegistryException("Schema registry at " + baseUri + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("Interrupted calling the schema registry", e);
+        }
+        JsonNode body = parse(response.body());
+        if (response.statusCode() / 100 != 2) {
+            throw new SchemaRegistryException(body.path("error_code").asInt(response.statusCode()),
+                    built.method() + " " + built.uri() + " -> HTTP " + response.statusCode() + ": "
+                            + body.path("message").asText(response.body()));
+        }
+        return body;
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("message", body);
+        }
+    }
+
+    private URI resolve(String path) {
+        return baseUri.resolve(path);
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
