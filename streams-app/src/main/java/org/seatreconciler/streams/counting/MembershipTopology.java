@@ -1,0 +1,73 @@
+package org.seatreconciler.streams.counting;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+import org.seatreconciler.avro.MembershipEvent;
+import org.seatreconciler.avro.OrgSeatCounts;
+import org.seatreconciler.avro.OrgSeatDay;
+import org.seatreconciler.avro.RejectedEvent;
+import org.seatreconciler.schemas.registry.SchemaRegistryClient;
+import org.seatreconciler.schemas.serde.ConfluentAvroDeserializer;
+import org.seatreconciler.schemas.serde.ConfluentAvroSerializer;
+import org.seatreconciler.streams.rejection.EventDecoder;
+
+/**
+ * The seat-counting topology, free of Spring: one source, one processor that owns every store, and a
+ * sink per output topic. The input value is read as bytes and decoded inside the processor, so a
+ * record that cannot be decoded is still at hand (bytes, topic, partition, offset) to be rejected.
+ */
+public final class MembershipTopology {
+
+    public static final String SOURCE = "membership-events-source";
+    public static final String PROCESSOR = "membership-event-processor";
+    public static final String ORG_COUNTS_SINK = "org-counts-sink";
+    public static final String ORG_DAILY_SINK = "org-daily-sink";
+    public static final String REJECTED_SINK = "rejected-sink";
+
+    /** Key orgId + NUL + memberId; value {@link MemberState}. */
+    public static final String MEMBER_STATE_STORE = "member-state-store";
+    /** Key orgId; value {@link SeatFigures}. */
+    public static final String ORG_FIGURES_STORE = "org-figures-store";
+    /** Key orgId; value {@link DailySeats}, the organisation's latest recorded day. */
+    public static final String ORG_LATEST_DAY_STORE = "org-latest-day-store";
+    /** Key orgId + NUL + eventId, timestamp = the record's; holds applied ids for the dedup retention. */
+    public static final String APPLIED_EVENTS_STORE = "applied-event-ids-store";
+
+    private MembershipTopology() {
+    }
+
+    public static Topology build(TopologySettings settings, SchemaRegistryClient registry, EventOutcomes outcomes) {
+        Topology topology = new Topology();
+        addTo(topology, settings, registry, outcomes);
+        return topology;
+    }
+
+    /** Adds the nodes to an existing (e.g. Spring-built, empty) topology. */
+    public static void addTo(Topology topology, TopologySettings settings, SchemaRegistryClient registry,
+                             EventOutcomes outcomes) {
+        topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                settings.inputTopic());
+        topology.addProcessor(PROCESSOR, () -> new MembershipEventProcessor(settings,
+                new EventDecoder(new ConfluentAvroDeserializer<>(MembershipEvent.class, registry)), outcomes), SOURCE);
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBER_STATE_STORE),
+                Serdes.String(), StoreSerdes.memberState()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_FIGURES_STORE),
+                Serdes.String(), StoreSerdes.seatFigures()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_LATEST_DAY_STORE),
+                Serdes.String(), StoreSerdes.dailySeats()), PROCESSOR);
+        // a window store forgets ids older than the retention segment by segment, with no purge scan
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(APPLIED_EVENTS_STORE,
+                settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), Serdes.String()), PROCESSOR);
+
+        topology.addSink(ORG_COUNTS_SINK, settings.orgCountsTopic(), Serdes.String().serializer(),
+                new ConfluentAvroSerializer<OrgSeatCounts>(registry, false), PROCESSOR);
+        topology.addSink(ORG_DAILY_SINK, settings.orgDailyTopic(), Serdes.String().serializer(),
+                new ConfluentAvroSerializer<OrgSeatDay>(registry, false), PROCESSOR);
+        topology.addSink(REJECTED_SINK, settings.rejectedTopic(), Serdes.String().serializer(),
+                new ConfluentAvroSerializer<RejectedEvent>(registry, false), PROCESSOR);
+    }
+}
