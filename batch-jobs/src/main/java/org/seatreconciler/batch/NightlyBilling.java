@@ -1,0 +1,101 @@
+package org.seatreconciler.batch;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.seatreconciler.batch.config.BillingJobConfiguration;
+import org.seatreconciler.batch.config.SeatsProperties;
+import org.seatreconciler.batch.files.BillingFiles;
+import org.seatreconciler.batch.files.BillingSummary;
+import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bills one date by running the nightly job for it. A date whose job failed is restarted where it
+ * stopped; a date that completed is not billed again (Batch refuses a new instance) and is reported
+ * as already billed, with ledger and files untouched.
+ */
+@Component
+public class NightlyBilling {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyBilling.class);
+
+    private final JobOperator jobOperator;
+    private final Job job;
+    private final LedgerRepository ledger;
+    private final BillingFiles files;
+    private final Clock clock;
+    private final SeatsProperties seats;
+
+    public NightlyBilling(JobOperator jobOperator, Job nightlyBillingJob, LedgerRepository ledger, BillingFiles files,
+            Clock clock, SeatsProperties seats) {
+        this.jobOperator = jobOperator;
+        this.job = nightlyBillingJob;
+        this.ledger = ledger;
+        this.files = files;
+        this.clock = clock;
+        this.seats = seats;
+    }
+
+    /** The day that ended last in the billing zone. */
+    public LocalDate yesterday() {
+        return LocalDate.now(clock.withZone(seats.billingZone())).minusDays(1);
+    }
+
+    /**
+     * Runs (or restarts) the job for {@code billingDate}.
+     *
+     * @throws BillingFailedException with a one-line message when the job does not complete
+     */
+    public BillingRun bill(LocalDate billingDate) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addLocalDate(BillingJobConfiguration.BILLING_DATE, billingDate, true)
+                .toJobParameters();
+        boolean alreadyBilled = false;
+        try {
+            log.info("Billing {}", billingDate);
+            JobExecution execution = jobOperator.start(job, parameters);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                throw new BillingFailedException("Billing " + billingDate + " failed (" + execution.getStatus()
+                        + "): " + reason(execution.getAllFailureExceptions()));
+            }
+        } catch (JobInstanceAlreadyCompleteException e) {
+            log.info("{} is already billed: ledger and files left unchanged", billingDate);
+            alreadyBilled = true;
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new BillingFailedException("Billing " + billingDate + " is already running (or a crashed run is "
+                    + "still marked as running in the job repository)", e);
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            throw new BillingFailedException("Billing " + billingDate + " cannot start: " + oneLine(e.getMessage()), e);
+        }
+        BillingSummary summary = BillingSummary.of(billingDate, ledger.lines(billingDate), ledger.snapshots(billingDate));
+        return new BillingRun(billingDate, files.folder(billingDate), alreadyBilled, summary.organisations(),
+                summary.invoiceLines(), summary.seatsInvoiced(), summary.amounts(),
+                summary.notBilled().stream().map(BillingSummary.NotBilled::toString).toList());
+    }
+
+    private static String reason(List<Throwable> failures) {
+        if (failures.isEmpty()) {
+            return "no failure recorded";
+        }
+        Throwable failure = failures.get(0);
+        return oneLine(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,18 @@
+package org.seatreconciler.batch.catchup;
+
+/**
+ * How far a consumer group is behind on one partition.
+ *
+ * @param committed the group's committed offset, or null when it has none (it would start at the earliest offset)
+ */
+public record PartitionLag(int partition, Long committed, long earliest, long end) {
+
+    public long lag() {
+        return Math.max(0, end - (committed == null ? earliest : committed));
+    }
+
+    public String describe() {
+        return "partition " + partition + " lags by " + lag() + " ("
+                + (committed == null ? "no committed offset" : "committed " + committed) + ", end " + end + ")";
+    }
+}

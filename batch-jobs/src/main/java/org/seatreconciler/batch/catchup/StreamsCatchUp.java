@@ -1,0 +1,132 @@
+package org.seatreconciler.batch.catchup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks that the streams app has processed everything on its input topic, so that seats.org-daily
+ * holds every applied event before the night is billed. "Caught up" = the streams app's consumer
+ * group has no lag on any partition; a group with no committed offset lags by everything the
+ * partition holds (none on an empty topic).
+ */
+public class StreamsCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsCatchUp.class);
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
+
+    private final Admin admin;
+
+    public StreamsCatchUp(Admin admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Waits until {@code groupId} has no lag on {@code topic}, polling every {@code pollInterval}.
+     *
+     * @throws StreamsNotCaughtUpException after {@code timeout}, naming the partitions that lag and by how much
+     */
+    public void await(String groupId, String topic, Duration timeout, Duration pollInterval) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<PartitionLag> lagging = lag(groupId, topic).stream().filter(p -> p.lag() > 0).toList();
+            if (lagging.isEmpty()) {
+                log.info("Streams application {} has caught up on {}", groupId, topic);
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new StreamsNotCaughtUpException("Streams application '" + groupId + "' has not caught up on "
+                        + topic + " after " + timeout + ": "
+                        + lagging.stream().map(PartitionLag::describe).collect(Collectors.joining(", ")));
+            }
+            log.info("Waiting for streams application {} to catch up on {}: {}", groupId, topic,
+                    lagging.stream().map(PartitionLag::describe).collect(Collectors.joining(", ")));
+            sleep(pollInterval);
+        }
+    }
+
+    /** The group's lag on every partition of {@code topic} (none when the topic does not exist). */
+    public List<PartitionLag> lag(String groupId, String topic) {
+        List<TopicPartition> partitions = partitions(topic);
+        if (partitions.isEmpty()) {
+            return List.of();
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata());
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
+        List<PartitionLag> lags = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata commit = committed.get(tp);
+            lags.add(new PartitionLag(tp.partition(), commit == null ? null : commit.offset(),
+                    earliest.get(tp).offset(), ends.get(tp).offset()));
+        }
+        return lags;
+    }
+
+    private List<TopicPartition> partitions(String topic) {
+        try {
+            TopicDescription description = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        } catch (KafkaCallException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                log.warn("Topic {} does not exist: nothing for the streams app to catch up on", topic);
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+        // read_committed: the streams app (exactly-once) never reads past the last stable offset.
+        return get(admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), tp -> spec)),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all());
+    }
+
+    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new KafkaCallException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaCallException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaCallException(e);
+        }
+    }
+
+    private static void sleep(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsNotCaughtUpException("Interrupted while waiting for the streams app to catch up");
+        }
+    }
+
+    /** An admin call to the Kafka cluster failed. */
+    static class KafkaCallException extends RuntimeException {
+        KafkaCallException(Throwable cause) {
+            super("Kafka admin call failed: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.seatreconciler.batch.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/** Makes the job's Kafka clients from {@code spring.kafka.*}. */
+public class KafkaClients {
+
+    private final KafkaProperties kafkaProperties;
+    private final String schemaRegistryUrl;
+
+    public KafkaClients(KafkaProperties kafkaProperties, String schemaRegistryUrl) {
+        this.kafkaProperties = kafkaProperties;
+        this.schemaRegistryUrl = schemaRegistryUrl;
+    }
+
+    /**
+     * A consumer for reading a topic as a snapshot: no group (partitions are assigned, nothing is
+     * committed) and read_committed, so only what the streams app committed is billed.
+     */
+    public <V extends SpecificRecord> Consumer<String, V> snapshotConsumer(Class<V> type) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "seat-billing-" + type.getSimpleName());
+        return new KafkaConsumer<>(config, new StringDeserializer(),
+                ConfluentAvroSerde.forValues(type, schemaRegistryUrl).deserializer());
+    }
+
+    public Admin admin() {
+        return Admin.create(kafkaProperties.buildAdminProperties());
+    }
+}

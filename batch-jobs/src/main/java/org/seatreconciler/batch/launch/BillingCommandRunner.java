@@ -1,0 +1,82 @@
+package org.seatreconciler.batch.launch;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.seatreconciler.batch.BillingFailedException;
+import org.seatreconciler.batch.BillingRun;
+import org.seatreconciler.batch.NightlyBilling;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line: bills {@code --billing-date=YYYY-MM-DD} (default: yesterday in the billing zone)
+ * once. Its outcome is the process exit code: 0 billed or already billed, 1 the job failed, 2 bad
+ * arguments. The one-line messages are for the operator on the terminal.
+ */
+@Component
+@ConditionalOnExpression("${seats.billing.run-on-startup:true} and !${seats.billing.schedule.enabled:false}")
+public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String BILLING_DATE_OPTION = "billing-date";
+
+    private final NightlyBilling billing;
+    private int exitCode;
+
+    public BillingCommandRunner(NightlyBilling billing) {
+        this.billing = billing;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        LocalDate date;
+        try {
+            date = billingDate(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            exitCode = 2;
+            return;
+        }
+        try {
+            BillingRun run = billing.bill(date);
+            System.out.println(describe(run));
+            exitCode = 0;
+        } catch (BillingFailedException e) {
+            System.err.println(e.getMessage());
+            exitCode = 1;
+        }
+    }
+
+    private LocalDate billingDate(ApplicationArguments args) {
+        List<String> values = args.getOptionValues(BILLING_DATE_OPTION);
+        if (values == null || values.isEmpty()) {
+            return billing.yesterday();
+        }
+        if (values.size() > 1) {
+            throw new IllegalArgumentException("--billing-date is given " + values.size() + " times; give it once");
+        }
+        try {
+            return LocalDate.parse(values.get(0));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid --billing-date '" + values.get(0) + "': expected YYYY-MM-DD");
+        }
+    }
+
+    static String describe(BillingRun run) {
+        if (run.alreadyBilled()) {
+            return run.billingDate() + " is already billed: ledger and files left unchanged (" + run.folder() + ")";
+        }
+        return "Billed " + run.billingDate() + ": " + run.organisations() + " organisations, " + run.invoiceLines()
+                + " invoice lines, " + run.seatsInvoiced() + " seats, amounts " + run.amounts()
+                + (run.notBilled().isEmpty() ? "" : ", not billed " + run.notBilled()) + " -> " + run.folder();
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
