@@ -1,0 +1,110 @@
+package org.seatreconciler.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.seatreconciler.local.broker.TempDirectory;
+import org.seatreconciler.local.cli.ArgumentParser;
+import org.seatreconciler.local.cli.Command;
+import org.seatreconciler.local.cli.UsageException;
+import org.seatreconciler.local.demo.DemoData;
+import org.seatreconciler.local.demo.InvoiceLines;
+import org.seatreconciler.local.output.DateResult;
+import org.seatreconciler.local.output.RunSummary;
+import org.seatreconciler.local.pipeline.Components;
+import org.seatreconciler.local.pipeline.DefaultComponents;
+import org.seatreconciler.local.pipeline.Pipeline;
+import org.seatreconciler.local.pipeline.RunReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./reconciler}: parses the command line and runs it. Errors are one line on stderr,
+ * {@code reconciler: <what is wrong>}, with exit status 2 for bad arguments or input files (nothing
+ * written) and 1 for a run that failed. Progress goes to stderr, the final report to stdout.
+ */
+public final class ReconcilerCli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    private static final Logger log = LoggerFactory.getLogger(ReconcilerCli.class);
+
+    private final Components components;
+    private final Path workingDir;
+    private final Clock clock;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ReconcilerCli(Components components, Path workingDir, Clock clock, PrintStream out, PrintStream err) {
+        this.components = components;
+        this.workingDir = workingDir;
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int status = new ReconcilerCli(DefaultComponents.create(), Path.of("").toAbsolutePath(), Clock.systemDefaultZone(),
+                System.out, System.err).execute(args);
+        System.exit(status);
+    }
+
+    public int execute(String... args) {
+        try {
+            Command command = new ArgumentParser(workingDir).parse(args);
+            if (command instanceof Command.Help help) {
+                out.print(help.text());
+                return OK;
+            }
+            if (command instanceof Command.Run run) {
+                report(new Pipeline(components, err).run(run));
+            } else if (command instanceof Command.Demo demo) {
+                demo(demo);
+            }
+            return OK;
+        } catch (UsageException e) {
+            err.println("reconciler: " + e.getMessage());
+            return USAGE;
+        } catch (RuntimeException e) {
+            log.debug("Run failed", e);
+            err.println("reconciler: " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+            return FAILED;
+        }
+    }
+
+    private void demo(Command.Demo demo) {
+        LocalDate today = LocalDate.now(clock.withZone(demo.zone()));
+        try (TempDirectory inputs = TempDirectory.create("reconciler-demo-")) {
+            Path[] files = DemoData.write(inputs.path(), today, demo.zone());
+            Command.Run run = new Command.Run(files[0], Optional.of(files[1]), today, today, demo.seatBasis(), demo.zone(), demo.out());
+            RunReport report = new Pipeline(components, err).run(run);
+            out.println();
+            out.println("Demo for " + today + " (" + demo.zone().getId() + ", " + demo.seatBasis() + "):");
+            for (InvoiceLines.Line line : InvoiceLines.read(demo.out().resolve(today.toString()).resolve("invoices.csv"))) {
+                out.println(String.format(Locale.ROOT, "  %-16s %-10s %-8s %3s seats required, %3s invoiced: %10s %s",
+                        line.orgId(), line.plan(), line.lineType(), line.requiredSeats(), line.seatsInvoiced(),
+                        line.amount(), line.currency()));
+            }
+            report(report);
+        }
+    }
+
+    private void report(RunReport report) {
+        RunSummary s = report.summary();
+        out.println(String.format(Locale.ROOT, "Events: %d read, %d applied, %d duplicates ignored, %d rejected %s",
+                s.eventsRead(), s.eventsApplied(), s.duplicatesIgnored(), s.rejectedTotal(), s.eventsRejected()));
+        for (DateResult date : s.dates()) {
+            StringBuilder totals = new StringBuilder();
+            date.totals().forEach((currency, amount) -> totals.append(' ').append(amount.toPlainString()).append(' ').append(currency));
+            out.println(String.format(Locale.ROOT, "%s: %d organisation(s), %d invoice line(s), total%s", date.date(),
+                    date.organisations(), date.invoiceLines(), totals.length() == 0 ? " 0" : totals));
+        }
+        out.println("Files in " + report.outDir() + ": <date>/invoices.csv, <date>/seat-counts.csv, "
+                + report.rejectedEvents().getFileName() + ", " + report.runSummary().getFileName());
+    }
+}

@@ -1,0 +1,55 @@
+package org.seatreconciler.local.output;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes {@code <out>/run-summary.json}: eventsRead, eventsApplied, duplicatesIgnored, eventsRejected
+ * (reason -> count, sorted), then per billing date the organisations, invoice lines and totals per
+ * currency. No wall-clock time inside, so the same input gives the same bytes.
+ */
+public final class RunSummaryFile {
+
+    public static final String FILE_NAME = "run-summary.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private RunSummaryFile() {
+    }
+
+    public static Path write(Path outDir, RunSummary summary) {
+        Path target = outDir.resolve(FILE_NAME);
+        AtomicFiles.write(target, (toJson(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return target;
+    }
+
+    static String toJson(RunSummary summary) {
+        ObjectNode root = JSON.createObjectNode()
+                .put("eventsRead", summary.eventsRead())
+                .put("eventsApplied", summary.eventsApplied())
+                .put("duplicatesIgnored", summary.duplicatesIgnored());
+        ObjectNode rejected = root.putObject("eventsRejected");
+        summary.eventsRejected().forEach(rejected::put);
+        ArrayNode dates = root.putArray("dates");
+        for (DateResult date : summary.dates()) {
+            ObjectNode node = dates.addObject()
+                    .put("date", date.date().toString())
+                    .put("organisations", date.organisations())
+                    .put("invoiceLines", date.invoiceLines());
+            ObjectNode totals = node.putObject("totals");
+            date.totals().forEach(totals::put);
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the run summary as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.seatreconciler.local.pipeline;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.seatreconciler.local.cli.SeatBasis;
+
+/**
+ * Everything the two apps need to join a local run. {@link #springProperties()} gives them under the
+ * shared configuration names, ready to pass to a {@code SpringApplicationBuilder.properties(...)}.
+ *
+ * @param bootstrapServers the local broker
+ * @param schemaRegistryUrl a {@code mock://} scope private to this run: every serializer and
+ *        deserializer in this JVM resolves the same schema ids through it
+ * @param workDir a temporary folder for this run (Streams state, the job database), removed at the end
+ * @param outDir where the nightly job writes {@code <date>/invoices.csv} and {@code seat-counts.csv}
+ */
+public record LocalSettings(String bootstrapServers, String schemaRegistryUrl, ZoneId billingZone, SeatBasis seatBasis,
+                            Path outDir, Path workDir, TopicNames topics, String streamsApplicationId) {
+
+    public static final String STREAMS_APPLICATION_ID = "seat-reconciler-streams";
+
+    /** The settings both apps share, by their documented names. App-specific ones are the phase 2 wiring's. */
+    public Map<String, Object> springProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        p.put("seats.schema-registry-url", schemaRegistryUrl);
+        p.put("seats.billing-zone", billingZone.getId());
+        p.put("seats.topics.membership-events", topics.membershipEvents());
+        p.put("seats.topics.rejected", topics.rejected());
+        p.put("seats.topics.org-counts", topics.orgCounts());
+        p.put("seats.topics.org-daily", topics.orgDaily());
+        p.put("seats.topics.org-plans", topics.orgPlans());
+        p.put("spring.kafka.streams.application-id", streamsApplicationId);
+        p.put("spring.kafka.streams.state-dir", workDir.resolve("streams-state").toString());
+        p.put("seats.billing.streams-application-id", streamsApplicationId);
+        return p;
+    }
+}

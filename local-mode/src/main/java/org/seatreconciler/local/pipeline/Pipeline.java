@@ -1,0 +1,143 @@
+package org.seatreconciler.local.pipeline;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.Producer;
+import org.seatreconciler.avro.MembershipEvent;
+import org.seatreconciler.avro.OrgPlan;
+import org.seatreconciler.local.broker.LocalKafkaBroker;
+import org.seatreconciler.local.broker.TempDirectory;
+import org.seatreconciler.local.cli.Command;
+import org.seatreconciler.local.importing.EventImporter;
+import org.seatreconciler.local.importing.ImportResult;
+import org.seatreconciler.local.importing.PlanPublisher;
+import org.seatreconciler.local.importing.Producers;
+import org.seatreconciler.local.lag.ConsumerLag;
+import org.seatreconciler.local.output.DateResult;
+import org.seatreconciler.local.output.RejectedEventsFile;
+import org.seatreconciler.local.output.RunSummary;
+import org.seatreconciler.local.output.RunSummaryFile;
+import org.seatreconciler.local.plans.PlanAssignment;
+import org.seatreconciler.local.plans.PlansFile;
+import org.seatreconciler.schemas.registry.InMemorySchemaRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One local run, in order: validate the plans file -> start a broker -> create the topics -> start the
+ * streams app -> publish plans, then events -> wait until the streams app has processed everything ->
+ * bill each date -> copy the topology's rejections -> write the summary. Progress goes to the console
+ * (stderr); the output folder is only created once the input is known to be valid.
+ */
+public final class Pipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Components components;
+    private final PrintStream console;
+
+    public Pipeline(Components components, PrintStream console) {
+        this.components = components;
+        this.console = console;
+    }
+
+    public RunReport run(Command.Run run) {
+        // Validate before anything starts: a bad plans file must not leave a half-published run.
+        List<PlanAssignment> plans = run.plans().map(p -> PlansFile.read(p, components.planCodes())).orElse(List.of());
+        String registryScope = "local-" + UUID.randomUUID();
+        String registryUrl = "mock://" + registryScope;
+        long started = System.nanoTime();
+        console.println("Starting a local Kafka broker (KRaft) ...");
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start();
+             TempDirectory work = TempDirectory.create("reconciler-work-")) {
+            console.println("  ready on " + broker.bootstrapServers() + " (" + seconds(started) + ")");
+            LocalSettings settings = new LocalSettings(broker.bootstrapServers(), registryUrl, run.zone(),
+                    run.seatBasis(), run.out(), work.path(), TopicNames.defaults(), LocalSettings.STREAMS_APPLICATION_ID);
+            return runOn(settings, run, plans);
+        } finally {
+            InMemorySchemaRegistry.drop(registryScope);
+        }
+    }
+
+    private RunReport runOn(LocalSettings settings, Command.Run run, List<PlanAssignment> plans) {
+        TopicNames topics = settings.topics();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+            TopicSetup.create(admin, topics);
+            console.println("Starting the streams topology ...");
+            try (StreamsRuntime streams = components.streams().start(settings);
+                 RejectedEventsFile rejected = RejectedEventsFile.open(run.out())) {
+                publishPlans(settings, plans);
+                ImportResult imported = importEvents(settings, run, rejected);
+
+                console.println("Waiting for the topology to process " + imported.published() + " events ...");
+                long waitStart = System.nanoTime();
+                ConsumerLag.await(admin, settings.streamsApplicationId(), topics.membershipEvents(), components.lagTimeout());
+                console.println("  done (" + seconds(waitStart) + ")");
+
+                List<DateResult> dates = bill(settings, run.from(), run.to());
+
+                long topologyRejections = RejectedTopicReader.copy(settings.bootstrapServers(),
+                        settings.schemaRegistryUrl(), topics.rejected(), rejected);
+                Outcomes outcomes = streams.outcomes();
+                long counted = outcomes.rejected().values().stream().mapToLong(Long::longValue).sum();
+                if (counted != topologyRejections) {
+                    log.warn("The topology counted {} rejections but {} holds {}", counted, topics.rejected(), topologyRejections);
+                }
+                RunSummary summary = new RunSummary(imported.eventsRead(), outcomes.applied(), outcomes.duplicates(),
+                        RunSummary.merge(imported.rejected(), outcomes.rejected()), dates);
+                rejected.commit();
+                var summaryFile = RunSummaryFile.write(run.out(), summary);
+                return new RunReport(summary, run.out(), rejected.path(), summaryFile);
+            }
+        }
+    }
+
+    private void publishPlans(LocalSettings settings, List<PlanAssignment> plans) {
+        if (plans.isEmpty()) {
+            return;
+        }
+        try (Producer<String, OrgPlan> producer = Producers.avro(settings.bootstrapServers(), settings.schemaRegistryUrl(), "reconciler-plans")) {
+            PlanPublisher.publish(producer, settings.topics().orgPlans(), plans);
+        }
+        console.println("Published " + plans.size() + " plan assignment(s) to " + settings.topics().orgPlans());
+    }
+
+    private ImportResult importEvents(LocalSettings settings, Command.Run run, RejectedEventsFile rejected) {
+        console.println("Publishing events from " + run.events() + " to " + settings.topics().membershipEvents() + " ...");
+        try (Producer<String, MembershipEvent> producer = Producers.avro(settings.bootstrapServers(), settings.schemaRegistryUrl(), "reconciler-import")) {
+            return new EventImporter(producer, settings.topics().membershipEvents(), rejected, console).importFile(run.events());
+        }
+    }
+
+    private List<DateResult> bill(LocalSettings settings, LocalDate from, LocalDate to) {
+        List<DateResult> results = new ArrayList<>();
+        try (NightlyJob job = components.nightlyJob().start(settings)) {
+            for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+                DateResult result = job.bill(date);
+                console.println(String.format(Locale.ROOT, "Billed %s: %d organisation(s), %d invoice line(s)%s",
+                        date, result.organisations(), result.invoiceLines(), totals(result)));
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private static String totals(DateResult result) {
+        StringBuilder text = new StringBuilder();
+        result.totals().forEach((currency, amount) -> text.append(", ").append(amount.toPlainString()).append(' ').append(currency));
+        return text.toString();
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format(Locale.ROOT, "%.1f s", Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0);
+    }
+}

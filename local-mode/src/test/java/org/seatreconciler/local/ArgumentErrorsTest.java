@@ -1,0 +1,143 @@
+package org.seatreconciler.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seatreconciler.local.pipeline.Components;
+import org.seatreconciler.local.pipeline.DefaultComponents;
+
+/** Bad arguments and bad input files: one exact line on stderr, exit 2, nothing written, nothing started. */
+class ArgumentErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ReconcilerCli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.writeString(dir.resolve("events.jsonl"), "");
+        Files.writeString(dir.resolve("plans.csv"), "org_id,plan\nclinic-b,ENTERPRISE\n\n solo-c , PLATINUM \n");
+        Components nothingMayStart = new Components(
+                settings -> {
+                    throw new AssertionError("the streams app must not start");
+                },
+                settings -> {
+                    throw new AssertionError("the nightly job must not start");
+                },
+                DefaultComponents.DEFAULT_PLAN_CODES, Duration.ofSeconds(1));
+        cli = new ReconcilerCli(nothingMayStart, dir, Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missingEventsFile() {
+        assertUsageError("reconciler: --events file " + dir.resolve("nope.jsonl") + " does not exist",
+                "run", "--events", "nope.jsonl", "--from", "2026-09-30", "--out", "out");
+    }
+
+    @Test
+    void badDate() {
+        assertUsageError("reconciler: --from '2026-02-30' is not a date of the form YYYY-MM-DD",
+                "run", "--events", "events.jsonl", "--from", "2026-02-30", "--out", "out");
+    }
+
+    @Test
+    void toBeforeFrom() {
+        assertUsageError("reconciler: --to 2026-09-29 is before --from 2026-09-30",
+                "run", "--events", "events.jsonl", "--from", "2026-09-30", "--to", "2026-09-29", "--out", "out");
+    }
+
+    @Test
+    void unknownSeatBasis() {
+        assertUsageError("reconciler: unknown seat basis 'HOURLY' (expected one of END_OF_DAY, DAILY_PEAK)",
+                "run", "--events", "events.jsonl", "--from", "2026-09-30", "--seat-basis", "HOURLY", "--out", "out");
+    }
+
+    @Test
+    void unknownZone() {
+        assertUsageError("reconciler: unknown zone 'Mars/Olympus' (expected e.g. UTC or Europe/Paris)",
+                "run", "--events", "events.jsonl", "--from", "2026-09-30", "--zone", "Mars/Olympus", "--out", "out");
+    }
+
+    @Test
+    void unknownPlanInPlansFileStopsBeforeAnythingStarts() {
+        assertUsageError("reconciler: plans.csv line 4: org 'solo-c' has plan 'PLATINUM', which is not in the catalogue "
+                        + "(GROUP, ENTERPRISE, STARTER)",
+                "run", "--events", "events.jsonl", "--plans", "plans.csv", "--from", "2026-09-30", "--out", "out");
+    }
+
+    @Test
+    void unknownOption() {
+        assertUsageError("reconciler: unknown option '--form' for run (try 'reconciler run --help')",
+                "run", "--events", "events.jsonl", "--form", "2026-09-30", "--out", "out");
+    }
+
+    @Test
+    void unknownCommand() {
+        assertUsageError("reconciler: unknown command 'bill' (commands: run, demo, help)", "bill", "--out", "out");
+    }
+
+    @Test
+    void missingRequiredOption() {
+        assertUsageError("reconciler: --from is required", "run", "--events", "events.jsonl", "--out", "out");
+    }
+
+    @Test
+    void optionWithoutValue() {
+        assertUsageError("reconciler: --out needs a value", "run", "--events", "events.jsonl", "--from", "2026-09-30", "--out");
+    }
+
+    @Test
+    void noCommand() {
+        assertUsageError("reconciler: no command given (try 'reconciler --help')");
+    }
+
+    @Test
+    void unknownDemoOption() {
+        assertUsageError("reconciler: unknown option '--events' for demo (try 'reconciler demo --help')",
+                "demo", "--events", "events.jsonl", "--out", "out");
+    }
+
+    @Test
+    void helpForEachCommandGoesToStdoutWithStatusZero() {
+        for (List<String> args : List.of(List.of("--help"), List.of("help"), List.of("run", "--help"), List.of("demo", "-h"))) {
+            out.reset();
+            assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: reconciler");
+        }
+        assertThat(err.size()).isZero();
+    }
+
+    private void assertUsageError(String expectedLine, String... args) {
+        List<Path> before = listing();
+        int status = cli.execute(args);
+        assertThat(status).isEqualTo(ReconcilerCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedLine + System.lineSeparator());
+        assertThat(out.size()).isZero();
+        assertThat(listing()).isEqualTo(before);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    private List<Path> listing() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
