@@ -1,0 +1,189 @@
+package org.seatreconciler.batch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.seatreconciler.avro.OrgPlan;
+import org.seatreconciler.avro.OrgSeatDay;
+import org.seatreconciler.batch.BatchApplication;
+import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.schemas.Topics;
+import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The job against a real in-process KRaft broker (one per test class) and the in-memory registry:
+ * publishes the seats.org-daily records the streams app produces for the worked example, and
+ * compares the files with the expected bytes.
+ */
+@SpringBootTest(classes = BatchApplication.class, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "seats.schema-registry-url=" + BillingJobTestSupport.REGISTRY,
+        "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
+        "seats.billing.run-on-startup=false",
+        "seats.billing.catch-up-timeout=5s",
+        "seats.billing.catch-up-poll-interval=100ms",
+        "seats.billing.read-timeout=30s" })
+@EmbeddedKafka(partitions = 3, topics = { Topics.ORG_DAILY, Topics.ORG_PLANS, Topics.MEMBERSHIP_EVENTS },
+        brokerProperties = { "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1" })
+@DirtiesContext
+abstract class BillingJobTestSupport {
+
+    static final String REGISTRY = "mock://batch-job-tests";
+    static final LocalDate SEP_30 = LocalDate.of(2026, 9, 30);
+    static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
+    static final LocalDate OCT_2 = LocalDate.of(2026, 10, 2);
+    static final List<String> CSV_FILES = List.of("invoices.csv", "seat-counts.csv");
+
+    @Autowired
+    NightlyBilling billing;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @DynamicPropertySource
+    static void outDir(DynamicPropertyRegistry registry) {
+        registry.add("seats.billing.out-dir", () -> {
+            try {
+                return Files.createTempDirectory("billing-" + UUID.randomUUID()).toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** What the streams app writes to seats.org-daily for the worked example (see its seat-counts.csv). */
+    void publishWorkedExampleDays() {
+        publishDays(List.of(
+                day("clinic-a", SEP_30, 10, 16, 1, 1, 10, 16, 26, 10, 26),
+                day("clinic-b", SEP_30, 3, 1, 1, 1, 4, 0, 4, 4, 4),
+                day("solo-c", SEP_30, 1, 2, 1, 1, 1, 2, 3, 1, 3),
+                day("clinic-a", OCT_2, 11, 16, 3, 1, 13, 14, 27, 13, 28)));
+    }
+
+    void publishWorkedExamplePlans() {
+        publishPlans(Map.of("clinic-b", "ENTERPRISE", "solo-c", "STARTER"));
+    }
+
+    static OrgSeatDay day(String orgId, LocalDate day, int standard, int support, int admins, int owners, int b,
+            int p, int t, int peakB, int peakT) {
+        return OrgSeatDay.newBuilder().setOrgId(orgId).setDay(day).setStandard(standard).setSupport(support)
+                .setAdmins(admins).setOwners(owners).setBillableStandard(b).setSupportOnly(p).setTotalMembers(t)
+                .setPeakBillableStandard(peakB).setPeakTotalMembers(peakT)
+                .setLastChangedAt(day.atTime(18, 0).toInstant(java.time.ZoneOffset.UTC)).build();
+    }
+
+    /** Published in a transaction, as the exactly-once streams app does (commit markers take offsets). */
+    void publishDays(List<OrgSeatDay> days) {
+        Map<String, Object> config = producerConfig();
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-daily-" + UUID.randomUUID());
+        try (KafkaProducer<String, OrgSeatDay> producer = new KafkaProducer<>(config, new StringSerializer(),
+                ConfluentAvroSerde.forValues(OrgSeatDay.class, REGISTRY).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (OrgSeatDay day : days) {
+                producer.send(new ProducerRecord<>(Topics.ORG_DAILY, Topics.dailyKey(day.getOrgId(), day.getDay()), day));
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    void publishPlans(Map<String, String> plans) {
+        try (KafkaProducer<String, OrgPlan> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                ConfluentAvroSerde.forValues(OrgPlan.class, REGISTRY).serializer())) {
+            plans.forEach((org, plan) -> producer.send(new ProducerRecord<>(Topics.ORG_PLANS, org,
+                    OrgPlan.newBuilder().setOrgId(org).setPlan(plan).build())));
+            producer.flush();
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
+
+    static void assertFilesAreTheWorkedExample(Path folder, LocalDate date) throws IOException {
+        for (String name : CSV_FILES) {
+            assertThat(new String(Files.readAllBytes(folder.resolve(name)), StandardCharsets.UTF_8))
+                    .as(date + " " + name)
+                    .isEqualTo(new String(expected(date, name), StandardCharsets.UTF_8));
+            assertThat(Files.readAllBytes(folder.resolve(name))).isEqualTo(expected(date, name));
+        }
+        assertManifestMatches(folder);
+    }
+
+    static byte[] expected(LocalDate date, String name) throws IOException {
+        try (InputStream in = BillingJobTestSupport.class.getResourceAsStream("/worked-example/" + date + "/" + name)) {
+            assertThat(in).as("expected file " + date + "/" + name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    static void assertManifestMatches(Path folder) throws IOException {
+        StringBuilder expected = new StringBuilder();
+        for (String name : List.of("invoices.csv", "seat-counts.csv", "summary.json")) {
+            expected.append(sha256(Files.readAllBytes(folder.resolve(name)))).append("  ").append(name).append('\n');
+        }
+        assertThat(Files.readString(folder.resolve("manifest.sha256"))).isEqualTo(expected.toString());
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("invoices.csv", "seat-counts.csv", "summary.json", "manifest.sha256");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** invoice_id of every ledger row, in key order. */
+    List<String> ledger() {
+        return JdbcClient.create(dataSource).sql("SELECT invoice_id FROM seat_ledger ORDER BY billing_date, org_id")
+                .query(String.class).list();
+    }
+
+    static Map<String, byte[]> contents(Path folder) throws IOException {
+        Map<String, byte[]> contents = new HashMap<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                contents.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        return contents;
+    }
+
+    static Instant modified(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant();
+    }
+}
