@@ -63,7 +63,11 @@ public final class ConsumerLag {
                 .map(e -> "partition " + e.getKey().partition() + ": " + e.getValue())
                 .collect(Collectors.joining(", "));
         throw new ReconcilerException("consumer group '" + groupId + "' has not processed " + topic + " within "
-                + timeout.toSeconds() + " s: " + total + " records left (" + perPartition + ")");
+                + describe(timeout) + ": " + total + " records left (" + perPartition + ")");
+    }
+
+    private static String describe(Duration timeout) {
+        return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
