@@ -46,6 +46,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.hook = new Thread(this::close, "local-kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // from now on our hook stops the server before deleting its folder
+        dataDir.handOverShutdown();
     }
 
     /** Formats fresh storage, starts the node and returns once an AdminClient gets an answer from it. */

@@ -32,14 +32,26 @@ public final class TempDirectory implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Drops this folder's own shutdown hook, for an owner whose hook must first stop what writes into
+     * the folder and then {@link #close} it: hooks run concurrently, so two would race.
+     */
+    public void handOverShutdown() {
+        removeHook();
+    }
+
     @Override
     public void close() {
+        removeHook();
+        deleteQuietly();
+    }
+
+    private void removeHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or will run; deleting twice is harmless
         }
-        deleteQuietly();
     }
 
     private void deleteQuietly() {
