@@ -92,6 +92,10 @@ public class NightlyBilling {
             return "no failure recorded";
         }
         Throwable failure = failures.get(0);
+        // Batch wraps the cause ("Unable to process chunk"); the operator needs the cause itself.
+        while (failure.getCause() != null && failure.getClass().getName().startsWith("org.springframework.batch.")) {
+            failure = failure.getCause();
+        }
         return oneLine(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
     }
 
