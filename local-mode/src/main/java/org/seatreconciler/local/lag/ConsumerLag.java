@@ -1,6 +1,8 @@
 package org.seatreconciler.local.lag;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.seatreconciler.local.ReconcilerException;
 
@@ -34,7 +37,7 @@ public final class ConsumerLag {
         Map<TopicPartition, Long> ends = endOffsets(admin, topic);
         Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata(groupId));
-        Map<TopicPartition, Long> lag = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
+        Map<TopicPartition, Long> lag = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
         ends.forEach((partition, end) -> {
             long done = Optional.ofNullable(committed.get(partition)).map(OffsetAndMetadata::offset).orElse(0L);
             lag.put(partition, Math.max(0, end - done));
@@ -71,14 +74,14 @@ public final class ConsumerLag {
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
-        var description = get(admin.describeTopics(java.util.List.of(topic)).allTopicNames()).get(topic);
+        var description = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
         Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all());
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+    private static <T> T get(KafkaFuture<T> future) {
         try {
             return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

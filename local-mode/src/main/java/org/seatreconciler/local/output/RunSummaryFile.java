@@ -1,5 +1,6 @@
 package org.seatreconciler.local.output;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -26,7 +27,7 @@ public final class RunSummaryFile {
 
     public static Path write(Path outDir, RunSummary summary) {
         Path target = outDir.resolve(FILE_NAME);
-        AtomicFiles.write(target, (toJson(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(target, (toJson(summary) + "\n").getBytes(StandardCharsets.UTF_8));
         return target;
     }
 
