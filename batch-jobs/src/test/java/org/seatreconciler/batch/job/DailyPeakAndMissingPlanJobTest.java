@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingRun;
 import org.springframework.test.context.TestPropertySource;
 
-@TestPropertySource(properties = "seats.billing.seat-basis=DAILY_PEAK")
+@TestPropertySource(properties = { "seats.billing.seat-basis=DAILY_PEAK", "seats.billing.catch-up-timeout=2s" })
 class DailyPeakAndMissingPlanJobTest extends BillingJobTestSupport {
 
     private static final LocalDate NOV_3 = LocalDate.of(2026, 11, 3);
@@ -75,5 +75,20 @@ class DailyPeakAndMissingPlanJobTest extends BillingJobTestSupport {
         assertThat(nov4.invoiceLines()).isEqualTo(1);
         assertThat(Files.readString(nov4.folder().resolve("seat-counts.csv")))
                 .contains("\r\n2026-11-04,solo-c,1,2,1,1,1,2,3,1,3\r\n");
+
+        // An event the streams app has not processed yet: the next night must not be billed.
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    org.seatreconciler.schemas.Topics.MEMBERSHIP_EVENTS, 1, "clinic-a", "not yet processed")).get();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> billing.bill(LocalDate.of(2026, 11, 5)))
+                .isInstanceOf(org.seatreconciler.batch.BillingFailedException.class)
+                .hasMessage("Billing 2026-11-05 failed (FAILED): Streams application 'seat-reconciler-streams' has"
+                        + " not caught up on hr.membership-events after PT2S: partition 1 lags by 1"
+                        + " (no committed offset, end 1)");
+        assertThat(Files.exists(nov4.folder().resolveSibling("2026-11-05"))).isFalse();
     }
 }

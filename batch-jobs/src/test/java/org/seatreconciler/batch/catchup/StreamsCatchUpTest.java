@@ -1,0 +1,94 @@
+package org.seatreconciler.batch.catchup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The catch-up check against a real KRaft broker; each test uses its own topic and group. */
+class StreamsCatchUpTest {
+
+    private static EmbeddedKafkaBroker broker;
+    private static Admin admin;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 2).brokerProperties(Map.of(
+                "offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        admin.close();
+        broker.destroy();
+    }
+
+    @Test
+    void aGroupWithNoOffsetsOnAnEmptyTopicHasCaughtUp() throws Exception {
+        admin.createTopics(java.util.List.of(new NewTopic("empty-events", 2, (short) 1))).all().get();
+
+        new StreamsCatchUp(admin).await("streams-a", "empty-events", Duration.ofSeconds(2), Duration.ofMillis(100));
+
+        assertThat(new StreamsCatchUp(admin).lag("streams-a", "empty-events"))
+                .containsExactly(new PartitionLag(0, null, 0, 0), new PartitionLag(1, null, 0, 0));
+    }
+
+    @Test
+    void aLaggingGroupFailsWithinTheTimeoutNamingEachPartitionAndItsLag() throws Exception {
+        admin.createTopics(java.util.List.of(new NewTopic("events", 2, (short) 1))).all().get();
+        publish("events", 0, 3);
+        publish("events", 1, 2);
+        commit("streams-b", new TopicPartition("events", 0), 1);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> new StreamsCatchUp(admin).await("streams-b", "events", Duration.ofSeconds(1),
+                Duration.ofMillis(200)))
+                .isInstanceOf(StreamsNotCaughtUpException.class)
+                .hasMessage("Streams application 'streams-b' has not caught up on events after PT1S: "
+                        + "partition 0 lags by 2 (committed 1, end 3), partition 1 lags by 2 (no committed offset, end 2)");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+        commit("streams-b", new TopicPartition("events", 0), 3);
+        commit("streams-b", new TopicPartition("events", 1), 2);
+        new StreamsCatchUp(admin).await("streams-b", "events", Duration.ofSeconds(1), Duration.ofMillis(100));
+    }
+
+    @Test
+    void aMissingTopicHasNothingToCatchUpOn() {
+        assertThat(new StreamsCatchUp(admin).lag("streams-c", "no-such-topic")).isEmpty();
+    }
+
+    private static void publish(String topic, int partition, int count) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, partition, "org-" + i, "event-" + i));
+            }
+            producer.flush();
+        }
+    }
+
+    private static void commit(String group, TopicPartition partition, long offset) throws Exception {
+        admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(offset))).all().get();
+    }
+}
