@@ -1,0 +1,198 @@
+package org.seatreconciler.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.seatreconciler.streams.counting.Events.added;
+import static org.seatreconciler.streams.counting.Events.adminChanged;
+import static org.seatreconciler.streams.counting.Events.removed;
+import static org.seatreconciler.streams.counting.Events.roleChanged;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.seatreconciler.avro.MemberRole;
+import org.seatreconciler.avro.MembershipEvent;
+import org.seatreconciler.avro.OrgSeatCounts;
+import org.seatreconciler.avro.OrgSeatDay;
+import org.seatreconciler.avro.RejectedEvent;
+import org.seatreconciler.schemas.Topics;
+import org.seatreconciler.schemas.registry.InMemorySchemaRegistry;
+import org.seatreconciler.schemas.serde.ConfluentAvroDeserializer;
+import org.seatreconciler.schemas.serde.ConfluentAvroSerializer;
+import org.seatreconciler.streams.counting.EventOutcomes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The Spring Boot app on a real KRaft broker started by the test, configured with nothing but the
+ * bootstrap servers, the registry URL and a state dir: it creates its topics, counts a few hundred
+ * events with exactly-once, and rejects random bytes without stopping.
+ */
+@SpringBootTest(classes = StreamsApplication.class, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "seats.schema-registry-url=mock://streams-it",
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/seat-reconciler-it-${random.uuid}",
+        "seats.topics.input-partitions=3",
+        "seats.topics.output-partitions=3"})
+@EmbeddedKafka(brokerProperties = {
+        "offsets.topic.replication.factor=1",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "group.initial.rebalance.delay.ms=0"})
+class StreamsApplicationIntegrationTest {
+
+    private static final int ORGS = 5;
+    private static final InMemorySchemaRegistry REGISTRY = InMemorySchemaRegistry.scope("streams-it");
+
+    @Autowired
+    private EventOutcomes outcomes;
+
+    @Autowired
+    private org.springframework.core.env.Environment env;
+
+    @Test
+    void countsAFewHundredEventsExactlyAndRejectsWhatItCannotApply() {
+        int published = publish();
+        assertThat(published).isEqualTo(ORGS * 73);
+
+        // every org's state: 30 standard (s-0 admin+owner) + 2 support moved to standard, 13 support of
+        // which 3 admins; the removals happen on the second day
+        Map<String, OrgSeatCounts> counts = latestByKey(Topics.ORG_COUNTS, OrgSeatCounts.class, ORGS * 60);
+        Map<String, OrgSeatDay> daily = latestByKey(Topics.ORG_DAILY, OrgSeatDay.class, ORGS * 60);
+        List<ConsumerRecord<String, RejectedEvent>> rejected = read(Topics.REJECTED, RejectedEvent.class, ORGS * 3);
+
+        for (int o = 0; o < ORGS; o++) {
+            String org = "org-" + o;
+            assertThat(counts.get(org)).isEqualTo(new OrgSeatCounts(org, 32, 13, 4, 1, 35, 10, 45,
+                    Instant.parse(at(1, 4))));
+            assertThat(daily.get(Topics.dailyKey(org, LocalDate.parse("2026-11-02")))).isEqualTo(
+                    new OrgSeatDay(org, LocalDate.parse("2026-11-02"), 32, 18, 4, 1, 35, 15, 50, 35, 50,
+                            Instant.parse(at(0, 60))));
+            assertThat(daily.get(Topics.dailyKey(org, LocalDate.parse("2026-11-03")))).isEqualTo(
+                    new OrgSeatDay(org, LocalDate.parse("2026-11-03"), 32, 13, 4, 1, 35, 10, 45, 35, 50,
+                            Instant.parse(at(1, 4))));
+        }
+        assertThat(counts).hasSize(ORGS);
+        assertThat(daily).hasSize(2 * ORGS);
+        assertThat(rejected).hasSize(3 * ORGS);
+        Map<String, List<String>> reasonsByOrg = rejected.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                TreeMap::new, Collectors.mapping(r -> r.value().getReason(), Collectors.toList())));
+        assertThat(reasonsByOrg).hasSize(ORGS).allSatisfy((org, reasons) -> assertThat(reasons)
+                .containsExactly("MALFORMED", "SELF_ROLE_CHANGE", "UNAUTHORIZED_ROLE_CHANGE"));
+        assertThat(rejected).allSatisfy(r -> {
+            assertThat(r.value().getSourceTopic()).isEqualTo(Topics.MEMBERSHIP_EVENTS);
+            assertThat(r.value().getSourcePartition()).isBetween(0, 2);
+        });
+        ConsumerRecord<String, RejectedEvent> garbage = rejected.get(0);
+        assertThat(garbage.value().getPayload().remaining()).isEqualTo(64);
+        assertThat(garbage.value().getEventId()).isNull();
+
+        assertThat(outcomes.applied()).isEqualTo(ORGS * 60);
+        assertThat(outcomes.duplicates()).isEqualTo(ORGS * 10);
+        assertThat(outcomes.rejected()).isEqualTo(Map.of("MALFORMED", (long) ORGS, "SELF_ROLE_CHANGE", (long) ORGS,
+                "UNAUTHORIZED_ROLE_CHANGE", (long) ORGS));
+    }
+
+    /** Per org: 50 adds, random bytes, 3 admin grants, 4 role changes (2 refused), 5 removals, 10 duplicates. */
+    private int publish() {
+        ConfluentAvroSerializer<MembershipEvent> serializer = new ConfluentAvroSerializer<>(REGISTRY, false);
+        Random random = new Random(11);
+        int sent = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (int o = 0; o < ORGS; o++) {
+                String org = "org-" + o;
+                List<MembershipEvent> events = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    events.add(added(org + "-as" + i, org, "s-" + i, at(0, i), MemberRole.STANDARD, i == 0, i == 0));
+                }
+                for (int i = 0; i < 20; i++) {
+                    events.add(added(org + "-ap" + i, org, "p-" + i, at(0, 30 + i), MemberRole.SUPPORT));
+                }
+                for (MembershipEvent e : events) {
+                    producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, org, serializer.serialize(Topics.MEMBERSHIP_EVENTS, e)));
+                }
+                byte[] garbage = new byte[64];
+                random.nextBytes(garbage);
+                producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, org, garbage));
+                List<MembershipEvent> later = new ArrayList<>();
+                for (int i = 10; i < 13; i++) {
+                    later.add(adminChanged(org + "-adm" + i, org, "p-" + i, at(0, 50 + i), true));
+                }
+                later.add(roleChanged(org + "-self", org, "p-5", at(0, 57), "p-5", MemberRole.STANDARD));
+                later.add(roleChanged(org + "-unauth", org, "p-6", at(0, 58), "s-1", MemberRole.STANDARD));
+                later.add(roleChanged(org + "-r0", org, "p-0", at(0, 59), "s-0", MemberRole.STANDARD));
+                later.add(roleChanged(org + "-r1", org, "p-1", at(0, 60), "s-0", MemberRole.STANDARD));
+                for (int i = 15; i < 20; i++) {
+                    later.add(removed(org + "-rm" + i, org, "p-" + i, at(1, i - 15)));
+                }
+                later.addAll(events.subList(0, 10));
+                for (MembershipEvent e : later) {
+                    producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, org, serializer.serialize(Topics.MEMBERSHIP_EVENTS, e)));
+                }
+                sent += events.size() + 1 + later.size();
+            }
+            producer.flush();
+        }
+        return sent;
+    }
+
+    /** Nov 2 from 08:00 plus minutes for day 0; Nov 3 from 08:00 for day 1. */
+    private static String at(int day, int minutes) {
+        return Instant.parse("2026-11-02T08:00:00Z").plus(Duration.ofDays(day)).plus(Duration.ofMinutes(minutes))
+                .toString();
+    }
+
+    private <T extends SpecificRecord> Map<String, T> latestByKey(String topic, Class<T> type, int expected) {
+        Map<String, T> latest = new HashMap<>();
+        read(topic, type, expected).forEach(r -> latest.put(r.key(), r.value()));
+        return latest;
+    }
+
+    /** Reads committed records until {@code expected} arrived, then a little longer to catch any extra. */
+    private <T extends SpecificRecord> List<ConsumerRecord<String, T>> read(String topic, Class<T> type, int expected) {
+        Deserializer<T> values = new ConfluentAvroDeserializer<>(type, REGISTRY);
+        List<ConsumerRecord<String, T>> records = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        assertThat(records).as("records on %s", topic).hasSize(expected);
+        return records;
+    }
+
+    private String brokers() {
+        return env.getProperty("spring.embedded.kafka.brokers");
+    }
+}
