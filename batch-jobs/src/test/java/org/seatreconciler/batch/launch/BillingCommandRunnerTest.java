@@ -1,0 +1,50 @@
+package org.seatreconciler.batch.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.config.SeatsProperties;
+import org.springframework.boot.DefaultApplicationArguments;
+
+class BillingCommandRunnerTest {
+
+    // Only the argument handling is exercised: a bad date never reaches the job.
+    private final NightlyBilling billing = new NightlyBilling(null, null, null, null,
+            Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
+            new SeatsProperties("mock://x", java.time.ZoneId.of("Pacific/Auckland"), null));
+
+    @Test
+    void aBadBillingDateIsAOneLineErrorAndExitCodeTwo() {
+        String stderr = runWith("--billing-date=2026-13-01");
+
+        assertThat(stderr).isEqualTo("Invalid --billing-date '2026-13-01': expected YYYY-MM-DD" + System.lineSeparator());
+    }
+
+    @Test
+    void yesterdayIsInTheBillingZone() {
+        // 00:30 UTC on 3 Oct is 13:30 on 3 Oct in Auckland: yesterday there is 2 Oct
+        assertThat(billing.yesterday()).isEqualTo(java.time.LocalDate.of(2026, 10, 2));
+    }
+
+    private String runWith(String... args) {
+        BillingCommandRunner runner = new BillingCommandRunner(billing);
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            runner.run(new DefaultApplicationArguments(args));
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(runner.getExitCode()).isEqualTo(2);
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
