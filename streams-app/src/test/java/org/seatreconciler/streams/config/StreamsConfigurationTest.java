@@ -1,0 +1,64 @@
+package org.seatreconciler.streams.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.seatreconciler.streams.StreamsApplication;
+import org.seatreconciler.streams.counting.EventOutcomes;
+import org.seatreconciler.streams.counting.TopologySettings;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/** The Spring wiring, without a broker (streams not started, topics not created). */
+class StreamsConfigurationTest {
+
+    private static final Map<String, String> NO_BROKER = Map.of(
+            "seats.schema-registry-url", "mock://config-test",
+            "spring.kafka.streams.auto-startup", "false",
+            "seats.topics.create", "false");
+
+    @Test
+    void defaultsHoldEvenWhenApplicationYmlIsShadowed() {
+        try (ConfigurableApplicationContext ctx = start(Map.of("spring.config.location", "optional:classpath:/no-such-folder/"))) {
+            Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
+
+            assertThat(streams.getProperty("application.id")).isEqualTo("seat-reconciler-streams");
+            assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+            assertThat(String.valueOf(streams.get("replication.factor"))).isEqualTo("1");
+            assertThat(streams.getProperty("state.dir")).endsWith("seat-reconciler-streams");
+            assertThat(ctx.getBean(SeatsProperties.class).topologySettings()).isEqualTo(TopologySettings.defaults());
+            assertThat(ctx.getBean(EventOutcomes.class).applied()).isZero();
+        }
+    }
+
+    @Test
+    void everySettingIsOverridable() {
+        try (ConfigurableApplicationContext ctx = start(Map.of(
+                "seats.topics.membership-events", "in", "seats.topics.rejected", "rej", "seats.topics.org-counts",
+                "counts", "seats.topics.org-daily", "daily", "seats.billing-zone", "Europe/Berlin",
+                "seats.streams.dedup-retention", "7d", "spring.kafka.streams.application-id", "other-app",
+                "spring.kafka.streams.state-dir", "/tmp/elsewhere", "spring.kafka.bootstrap-servers", "broker:1234"))) {
+            Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
+
+            assertThat(ctx.getBean(SeatsProperties.class).topologySettings()).isEqualTo(new TopologySettings(
+                    "in", "rej", "counts", "daily", ZoneId.of("Europe/Berlin"), Duration.ofDays(7)));
+            assertThat(streams.getProperty("application.id")).isEqualTo("other-app");
+            assertThat(streams.getProperty("state.dir")).isEqualTo("/tmp/elsewhere");
+            assertThat(streams.get("bootstrap.servers").toString()).contains("broker:1234");
+            assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+        }
+    }
+
+    /** Through the entry point the local mode uses, so its settings beat application.yml. */
+    private static ConfigurableApplicationContext start(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(NO_BROKER);
+        all.putAll(properties);
+        return StreamsApplication.start(all);
+    }
+}
