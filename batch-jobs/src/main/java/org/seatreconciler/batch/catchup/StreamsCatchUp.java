@@ -126,7 +126,9 @@ public class StreamsCatchUp {
     /** An admin call to the Kafka cluster failed. */
     static class KafkaCallException extends RuntimeException {
         KafkaCallException(Throwable cause) {
-            super("Kafka admin call failed: " + cause, cause);
+            super("Kafka admin call failed (is Kafka reachable at spring.kafka.bootstrap-servers?): "
+                    + (cause instanceof TimeoutException ? "no answer within " + ADMIN_TIMEOUT_SECONDS + " s" : cause),
+                    cause);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** The domain objects and clients of the nightly job, built from configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -60,13 +61,15 @@ public class BillingConfiguration {
         return new KafkaClients(kafkaProperties, seats.schemaRegistryUrl());
     }
 
+    /** Lazy: a run that stops at its arguments should not connect to Kafka. */
     @Bean(destroyMethod = "close")
+    @Lazy
     Admin billingAdmin(KafkaClients clients) {
         return clients.admin();
     }
 
     @Bean
-    StreamsCatchUp streamsCatchUp(Admin billingAdmin) {
+    StreamsCatchUp streamsCatchUp(@Lazy Admin billingAdmin) {
         return new StreamsCatchUp(billingAdmin);
     }
 }

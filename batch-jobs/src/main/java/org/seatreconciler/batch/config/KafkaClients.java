@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +40,10 @@ public class KafkaClients {
     }
 
     public Admin admin() {
-        return Admin.create(kafkaProperties.buildAdminProperties());
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildAdminProperties());
+        // Pending calls otherwise hold up shutdown for the 60 s default when Kafka is unreachable.
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(config);
     }
 }
