@@ -50,6 +50,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * events with exactly-once, and rejects random bytes without stopping.
  */
 @SpringBootTest(classes = StreamsApplication.class, properties = {
+        "spring.config.name=" + StreamsApplication.CONFIG_NAMES,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "seats.schema-registry-url=mock://streams-it",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/seat-reconciler-it-${random.uuid}",

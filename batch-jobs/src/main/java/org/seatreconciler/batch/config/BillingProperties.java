@@ -10,7 +10,7 @@ import org.seatreconciler.batch.billing.SeatBasis;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The nightly job's settings ({@code seats.billing.*}); the plan catalogue defaults are in application.yml. */
+/** The nightly job's settings ({@code seats.billing.*}); the plan catalogue defaults are in batch-jobs.yml. */
 @ConfigurationProperties("seats.billing")
 public record BillingProperties(
         @DefaultValue("out") Path outDir,

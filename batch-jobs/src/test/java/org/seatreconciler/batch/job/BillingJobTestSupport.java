@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * compares the files with the expected bytes.
  */
 @SpringBootTest(classes = BatchApplication.class, properties = {
+        "spring.config.name=" + BatchApplication.CONFIG_NAMES,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "seats.schema-registry-url=" + BillingJobTestSupport.REGISTRY,
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",

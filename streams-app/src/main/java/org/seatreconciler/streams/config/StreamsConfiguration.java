@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -21,13 +20,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Wires the Spring-free {@link MembershipTopology} into spring-kafka's streams lifecycle. The topology
  * is built with the Processor API, so it is added to the (empty) topology of Spring's StreamsBuilder
- * just before the KafkaStreams instance is created. The essential streams defaults are also loaded
- * from {@code streams-defaults.properties}, so they hold when another app's application.yml shadows ours.
+ * just before the KafkaStreams instance is created.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 @EnableConfigurationProperties(SeatsProperties.class)
-@PropertySource("classpath:org/seatreconciler/streams/config/streams-defaults.properties")
 public class StreamsConfiguration {
 
     @Bean

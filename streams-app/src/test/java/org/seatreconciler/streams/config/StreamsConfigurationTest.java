@@ -24,8 +24,8 @@ class StreamsConfigurationTest {
             "seats.topics.create", "false");
 
     @Test
-    void defaultsHoldEvenWhenApplicationYmlIsShadowed() {
-        try (ConfigurableApplicationContext ctx = start(Map.of("spring.config.location", "optional:classpath:/no-such-folder/"))) {
+    void readsItsOwnConfigurationFile() {
+        try (ConfigurableApplicationContext ctx = start(Map.of())) {
             Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 
             assertThat(streams.getProperty("application.id")).isEqualTo("seat-reconciler-streams");
@@ -55,7 +55,7 @@ class StreamsConfigurationTest {
         }
     }
 
-    /** Through the entry point the local mode uses, so its settings beat application.yml. */
+    /** Through the entry point the local mode uses, so its settings beat streams-app.yml. */
     private static ConfigurableApplicationContext start(Map<String, String> properties) {
         Map<String, String> all = new HashMap<>(NO_BROKER);
         all.putAll(properties);
