@@ -39,7 +39,7 @@ class ArgumentErrorsTest {
                 settings -> {
                     throw new AssertionError("the nightly job must not start");
                 },
-                DefaultComponents.DEFAULT_PLAN_CODES, Duration.ofSeconds(1));
+                DefaultComponents.planCodes(), Duration.ofSeconds(1));
         cli = new ReconcilerCli(nothingMayStart, dir, Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }

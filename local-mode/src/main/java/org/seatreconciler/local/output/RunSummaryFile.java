@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes {@code <out>/run-summary.json}: eventsRead, eventsApplied, duplicatesIgnored, eventsRejected
  * (reason -> count, sorted), then per billing date the organisations, invoice lines and totals per
- * currency. No wall-clock time inside, so the same input gives the same bytes.
+ * currency and the organisations not billed. No wall-clock time inside, so the same input gives the same bytes.
  */
 public final class RunSummaryFile {
 
@@ -46,6 +46,8 @@ public final class RunSummaryFile {
                     .put("invoiceLines", date.invoiceLines());
             ObjectNode totals = node.putObject("totals");
             date.totals().forEach(totals::put);
+            ArrayNode notBilled = node.putArray("notBilled");
+            date.notBilled().forEach(notBilled::add);
         }
         try {
             return JSON.writeValueAsString(root);

@@ -3,30 +3,23 @@ package org.seatreconciler.local.pipeline;
 import java.time.Duration;
 import java.util.List;
 
-import org.seatreconciler.local.ReconcilerException;
-
 /**
- * The components {@code ./reconciler} runs with. Phase 1 (this module before the streams and batch apps
- * are wired in): the default plan catalogue of DESIGN.md section 2, and launchers that stop the run
- * with a clear message once the broker is up and the input validated.
+ * The components {@code ./reconciler} runs with: the streams app and the nightly job started as Spring
+ * Boot contexts in this JVM, and the batch app's plan catalogue.
  */
 public final class DefaultComponents {
 
-    /** DESIGN.md section 2's default catalogue, in its order. */
-    public static final List<String> DEFAULT_PLAN_CODES = List.of("GROUP", "ENTERPRISE", "STARTER");
     public static final Duration LAG_TIMEOUT = Duration.ofMinutes(5);
 
     private DefaultComponents() {
     }
 
     public static Components create() {
-        return new Components(
-                settings -> {
-                    throw new ReconcilerException("the streams app is not wired into local mode yet");
-                },
-                settings -> {
-                    throw new ReconcilerException("the nightly job is not wired into local mode yet");
-                },
-                DEFAULT_PLAN_CODES, LAG_TIMEOUT);
+        return new Components(SpringStreamsRuntime::start, SpringNightlyJob::start, planCodes(), LAG_TIMEOUT);
+    }
+
+    /** The batch app's plan codes, in catalogue order (GROUP, ENTERPRISE, STARTER by default). */
+    public static List<String> planCodes() {
+        return SpringApps.planCodes();
     }
 }

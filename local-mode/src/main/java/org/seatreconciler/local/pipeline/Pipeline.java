@@ -125,6 +125,7 @@ public final class Pipeline {
                 DateResult result = job.bill(date);
                 console.println(String.format(Locale.ROOT, "Billed %s: %d organisation(s), %d invoice line(s)%s",
                         date, result.organisations(), result.invoiceLines(), totals(result)));
+                result.notBilled().forEach(org -> console.println("  not billed: " + org));
                 results.add(result);
             }
         }

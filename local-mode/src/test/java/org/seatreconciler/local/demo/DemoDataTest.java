@@ -58,7 +58,7 @@ class DemoDataTest {
         assertThat(selfChanges).isEqualTo(1);
         assertThat(duplicateIds).isEqualTo(1);
 
-        assertThat(PlansFile.read(files[1], DefaultComponents.DEFAULT_PLAN_CODES)).containsExactly(
+        assertThat(PlansFile.read(files[1], DefaultComponents.planCodes())).containsExactly(
                 new PlanAssignment("sunrise-clinic", "GROUP"),
                 new PlanAssignment("harbour-dental", "ENTERPRISE"),
                 new PlanAssignment("solo-physio", "STARTER"));

@@ -73,8 +73,8 @@ class OutputFilesTest {
     void runSummaryHasTheCountsSortedReasonsAndPerDateTotals() throws Exception {
         RunSummary summary = new RunSummary(44, 39, 1,
                 RunSummary.merge(Map.of("MALFORMED", 2L), Map.of("UNAUTHORIZED_ROLE_CHANGE", 1L, "SELF_ROLE_CHANGE", 1L)),
-                List.of(DateResult.of(LocalDate.parse("2026-09-30"), 3, 3, Map.of("USD", new BigDecimal("30.00"))),
-                        DateResult.of(LocalDate.parse("2026-10-01"), 3, 0, Map.of())));
+                List.of(DateResult.of(LocalDate.parse("2026-09-30"), 3, 3, Map.of("USD", new BigDecimal("30.00")), List.of()),
+                        DateResult.of(LocalDate.parse("2026-10-01"), 3, 0, Map.of(), List.of("solo-c: plan GOLD is not in the catalogue"))));
 
         RunSummaryFile.write(out, summary);
 
@@ -94,12 +94,14 @@ class OutputFilesTest {
                     "invoiceLines" : 3,
                     "totals" : {
                       "USD" : 30.00
-                    }
+                    },
+                    "notBilled" : [ ]
                   }, {
                     "date" : "2026-10-01",
                     "organisations" : 3,
                     "invoiceLines" : 0,
-                    "totals" : { }
+                    "totals" : { },
+                    "notBilled" : [ "solo-c: plan GOLD is not in the catalogue" ]
                   } ]
                 }
                 """);

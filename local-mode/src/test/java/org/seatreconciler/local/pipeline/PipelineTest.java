@@ -56,14 +56,14 @@ class PipelineTest {
                     public DateResult bill(LocalDate date) {
                         billed.add(date);
                         seenWhenBilling.add(runtimes.get(0).outcomes());
-                        return DateResult.of(date, 3, 3, Map.of("USD", new BigDecimal("30.00")));
+                        return DateResult.of(date, 3, 3, Map.of("USD", new BigDecimal("30.00")), List.of());
                     }
 
                     @Override
                     public void close() {
                     }
                 },
-                DefaultComponents.DEFAULT_PLAN_CODES, Duration.ofSeconds(60));
+                DefaultComponents.planCodes(), Duration.ofSeconds(60));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         RunReport report = new Pipeline(components, new PrintStream(console, true, StandardCharsets.UTF_8)).run(
