@@ -78,9 +78,11 @@ public class BillingFiles {
     }
 
     private static void writeAtomically(Path folder, String name, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(folder, "." + name + ".", TEMP_SUFFIX);
+        // A fixed name rather than createTempFile: that one is readable by its owner only, and finance
+        // reads these files as another user. One job execution at a time writes a date's folder.
+        Path temp = folder.resolve("." + name + TEMP_SUFFIX);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
