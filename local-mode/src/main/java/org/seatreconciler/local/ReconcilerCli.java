@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.seatreconciler.local.bench.Benchmark;
 import org.seatreconciler.local.broker.TempDirectory;
 import org.seatreconciler.local.cli.ArgumentParser;
 import org.seatreconciler.local.cli.Command;
@@ -65,6 +66,8 @@ public final class ReconcilerCli {
                 report(new Pipeline(components, err).run(run));
             } else if (command instanceof Command.Demo demo) {
                 demo(demo);
+            } else if (command instanceof Command.Bench bench) {
+                new Benchmark(components, out, err).run(bench);
             }
             return OK;
         } catch (UsageException e) {

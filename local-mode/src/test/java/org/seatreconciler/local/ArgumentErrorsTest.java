@@ -89,7 +89,12 @@ class ArgumentErrorsTest {
 
     @Test
     void unknownCommand() {
-        assertUsageError("reconciler: unknown command 'bill' (commands: run, demo, help)", "bill", "--out", "out");
+        assertUsageError("reconciler: unknown command 'bill' (commands: run, demo, bench, help)", "bill", "--out", "out");
+    }
+
+    @Test
+    void benchNeedsAPositiveCount() {
+        assertUsageError("reconciler: --events '0' is not a positive whole number", "bench", "--events", "0");
     }
 
     @Test

@@ -17,6 +17,10 @@ public sealed interface Command {
     record Demo(Path out, SeatBasis seatBasis, ZoneId zone) implements Command {
     }
 
+    /** {@code bench}: the pipeline on generated events, timed. */
+    record Bench(long events, int orgs, int days) implements Command {
+    }
+
     /** {@code --help}, {@code help} or {@code <command> --help}: print the text and exit 0. */
     record Help(String text) implements Command {
     }

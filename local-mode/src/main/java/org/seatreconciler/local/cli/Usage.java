@@ -12,6 +12,7 @@ public final class Usage {
             Commands:
               run    import membership events (and plans) from files and bill a range of dates
               demo   bill sample organisations for today
+              bench  time the pipeline on generated events (import, topology, nightly job)
               help   show this text (also --help; 'reconciler <command> --help' for a command)
 
             Exit status: 0 done, 1 the run failed, 2 bad arguments or input files (nothing written).
@@ -40,6 +41,14 @@ public final class Usage {
               --out DIR         output folder (default: ./demo-out)
               --seat-basis B    END_OF_DAY (default) or DAILY_PEAK
               --zone ZONE       billing zone (default UTC)
+            """;
+
+    public static final String BENCH = """
+            Usage: reconciler bench [--events N] [--orgs K] [--days D]
+
+            Generates N membership events (default 200000) for K organisations (default 2000) over D
+            days (default 3), runs them through the local pipeline in a temporary folder, bills each
+            day and prints how fast each phase went. Nothing is kept.
             """;
 
     private Usage() {

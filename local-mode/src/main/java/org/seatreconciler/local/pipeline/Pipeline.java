@@ -75,15 +75,20 @@ public final class Pipeline {
             console.println("Starting the streams topology ...");
             try (StreamsRuntime streams = components.streams().start(settings);
                  RejectedEventsFile rejected = RejectedEventsFile.open(run.out())) {
+                long publishStart = System.nanoTime();
                 publishPlans(settings, plans);
                 ImportResult imported = importEvents(settings, run, rejected);
+                Duration publishing = since(publishStart);
 
                 console.println("Waiting for the topology to process " + imported.published() + " events ...");
                 long waitStart = System.nanoTime();
                 ConsumerLag.await(admin, settings.streamsApplicationId(), topics.membershipEvents(), components.lagTimeout());
+                Duration processing = since(publishStart);
                 console.println("  done (" + seconds(waitStart) + ")");
 
+                long billingStart = System.nanoTime();
                 List<DateResult> dates = bill(settings, run.from(), run.to());
+                Duration billing = since(billingStart);
 
                 long topologyRejections = RejectedTopicReader.copy(settings.bootstrapServers(),
                         settings.schemaRegistryUrl(), topics.rejected(), rejected);
@@ -96,7 +101,8 @@ public final class Pipeline {
                         RunSummary.merge(imported.rejected(), outcomes.rejected()), dates);
                 rejected.commit();
                 var summaryFile = RunSummaryFile.write(run.out(), summary);
-                return new RunReport(summary, run.out(), rejected.path(), summaryFile);
+                return new RunReport(summary, run.out(), rejected.path(), summaryFile,
+                        new RunReport.Timings(publishing, processing, billing));
             }
         }
     }
@@ -138,7 +144,11 @@ public final class Pipeline {
         return text.toString();
     }
 
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
     private static String seconds(long startNanos) {
-        return String.format(Locale.ROOT, "%.1f s", Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", since(startNanos).toMillis() / 1000.0);
     }
 }

@@ -54,11 +54,11 @@ public final class MembershipTopology {
                 new EventDecoder(new ConfluentAvroDeserializer<>(MembershipEvent.class, registry)), outcomes), SOURCE);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBER_STATE_STORE),
-                Serdes.String(), StoreSerdes.memberState()), PROCESSOR);
+                Serdes.String(), StoreSerdes.memberState()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_FIGURES_STORE),
-                Serdes.String(), StoreSerdes.seatFigures()), PROCESSOR);
+                Serdes.String(), StoreSerdes.seatFigures()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_LATEST_DAY_STORE),
-                Serdes.String(), StoreSerdes.dailySeats()), PROCESSOR);
+                Serdes.String(), StoreSerdes.dailySeats()).withCachingEnabled(), PROCESSOR);
         // a window store forgets ids older than the retention segment by segment, with no purge scan
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(APPLIED_EVENTS_STORE,
                 settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), Serdes.String()), PROCESSOR);
