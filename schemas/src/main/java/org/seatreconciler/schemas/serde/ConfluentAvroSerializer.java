@@ -3,7 +3,9 @@ package org.seatreconciler.schemas.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -20,6 +22,11 @@ import org.seatreconciler.schemas.registry.SchemaRegistryClient;
  */
 public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
+    /**
+     * Schema id and datum writer per topic and schema. Generated records share one Schema instance, whose
+     * hash Avro caches, so after the first record of a topic this costs a map hit, not a registry call.
+     */
+    private final Map<Subject, Writer<T>> writers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
     private boolean isKey;
 
@@ -45,7 +52,9 @@ public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serial
         if (record == null) {
             return null;
         }
-        int id = registry.register(WireFormat.subject(topic, isKey), record.getSchema());
+        Writer<T> writer = writers.computeIfAbsent(new Subject(topic, record.getSchema()), s -> new Writer<>(
+                registry.register(WireFormat.subject(s.topic(), isKey), s.schema()), new SpecificDatumWriter<>(s.schema())));
+        int id = writer.id();
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         out.write(WireFormat.MAGIC_BYTE);
         out.write(id >>> 24);
@@ -54,12 +63,18 @@ public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serial
         out.write(id);
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<T>(record.getSchema()).write(record, encoder);
+            writer.datumWriter().write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot write " + record.getSchema().getFullName() + " for " + topic
                     + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    private record Subject(String topic, Schema schema) {
+    }
+
+    private record Writer<T>(int id, SpecificDatumWriter<T> datumWriter) {
     }
 }
