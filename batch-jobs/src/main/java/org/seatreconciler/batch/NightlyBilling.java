@@ -21,6 +21,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +35,17 @@ public class NightlyBilling {
     private static final Logger log = LoggerFactory.getLogger(NightlyBilling.class);
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job job;
     private final LedgerRepository ledger;
     private final BillingFiles files;
     private final Clock clock;
     private final SeatsProperties seats;
 
-    public NightlyBilling(JobOperator jobOperator, Job nightlyBillingJob, LedgerRepository ledger, BillingFiles files,
-            Clock clock, SeatsProperties seats) {
+    public NightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
+            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsProperties seats) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.job = nightlyBillingJob;
         this.ledger = ledger;
         this.files = files;
@@ -61,9 +64,7 @@ public class NightlyBilling {
      * @throws BillingFailedException with a one-line message when the job does not complete
      */
     public BillingRun bill(LocalDate billingDate) {
-        JobParameters parameters = new JobParametersBuilder()
-                .addLocalDate(BillingJobConfiguration.BILLING_DATE, billingDate, true)
-                .toJobParameters();
+        JobParameters parameters = parameters(billingDate);
         boolean alreadyBilled = false;
         try {
             log.info("Billing {}", billingDate);
@@ -76,8 +77,8 @@ public class NightlyBilling {
             log.info("{} is already billed: ledger and files left unchanged", billingDate);
             alreadyBilled = true;
         } catch (JobExecutionAlreadyRunningException e) {
-            throw new BillingFailedException("Billing " + billingDate + " is already running (or a crashed run is "
-                    + "still marked as running in the job repository)", e);
+            throw new BillingFailedException("Billing " + billingDate + " is already running, or a killed run is still "
+                    + "marked as running; if no billing process is running, bill the date again with --recover", e);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new BillingFailedException("Billing " + billingDate + " cannot start: " + oneLine(e.getMessage()), e);
         }
@@ -85,6 +86,27 @@ public class NightlyBilling {
         return new BillingRun(billingDate, files.folder(billingDate), alreadyBilled, summary.organisations(),
                 summary.invoiceLines(), summary.seatsInvoiced(), summary.amounts(),
                 summary.notBilled().stream().map(BillingSummary.NotBilled::toString).toList());
+    }
+
+    /**
+     * For a run that a killed process left marked as running (Batch never saw it end): marks it failed,
+     * then bills the date, which restarts the run after its last committed chunk. Only for when no
+     * other billing process is running: the job repository cannot tell a dead run from a live one.
+     */
+    public BillingRun recoverAndBill(LocalDate billingDate) {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters(billingDate));
+        if (last != null && last.isRunning()) {
+            log.warn("Marking execution {} of {} ({} since {}) as failed so that it can be restarted", last.getId(),
+                    billingDate, last.getStatus(), last.getStartTime());
+            jobOperator.recover(last);
+        }
+        return bill(billingDate);
+    }
+
+    private static JobParameters parameters(LocalDate billingDate) {
+        return new JobParametersBuilder()
+                .addLocalDate(BillingJobConfiguration.BILLING_DATE, billingDate, true)
+                .toJobParameters();
     }
 
     private static String reason(List<Throwable> failures) {

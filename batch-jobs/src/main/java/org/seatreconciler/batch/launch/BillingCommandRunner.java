@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line: bills {@code --billing-date=YYYY-MM-DD} (default: yesterday in the billing zone)
- * once. Its outcome is the process exit code: 0 billed or already billed, 1 the job failed, 2 bad
+ * once; with {@code --recover}, first marks a run of that date that a killed process left as running
+ * as failed, so it restarts. Its outcome is the process exit code: 0 billed or already billed, 1 the job failed, 2 bad
  * arguments. The one-line messages are for the operator on the terminal.
  */
 @Component
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     static final String BILLING_DATE_OPTION = "billing-date";
+    static final String RECOVER_OPTION = "recover";
 
     private final NightlyBilling billing;
     private int exitCode;
@@ -42,7 +44,7 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
             return;
         }
         try {
-            BillingRun run = billing.bill(date);
+            BillingRun run = args.containsOption(RECOVER_OPTION) ? billing.recoverAndBill(date) : billing.bill(date);
             System.out.println(describe(run));
             exitCode = 0;
         } catch (BillingFailedException e) {

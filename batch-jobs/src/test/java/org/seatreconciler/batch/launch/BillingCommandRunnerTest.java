@@ -17,7 +17,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 class BillingCommandRunnerTest {
 
     // Only the argument handling is exercised: a bad date never reaches the job.
-    private final NightlyBilling billing = new NightlyBilling(null, null, null, null,
+    private final NightlyBilling billing = new NightlyBilling(null, null, null, null, null,
             Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
             new SeatsProperties("mock://x", java.time.ZoneId.of("Pacific/Auckland"), null));
 
