@@ -9,7 +9,7 @@ import org.seatreconciler.local.cli.SeatBasis;
 
 /**
  * Everything the two apps need to join a local run. {@link #springProperties()} gives them under the
- * shared configuration names, ready to pass to a {@code SpringApplicationBuilder.properties(...)}.
+ * shared configuration names; {@link SpringApps} adds each app's own and starts it with them.
  *
  * @param bootstrapServers the local broker
  * @param schemaRegistryUrl a {@code mock://} scope private to this run: every serializer and
@@ -22,7 +22,7 @@ public record LocalSettings(String bootstrapServers, String schemaRegistryUrl, Z
 
     public static final String STREAMS_APPLICATION_ID = "seat-reconciler-streams";
 
-    /** The settings both apps share, by their documented names. App-specific ones are the phase 2 wiring's. */
+    /** The settings both apps share, by their documented names. */
     public Map<String, Object> springProperties() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.kafka.bootstrap-servers", bootstrapServers);
