@@ -9,6 +9,7 @@ import org.seatreconciler.batch.config.SeatsProperties;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.order.MonthOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -41,6 +42,7 @@ public class NightlyBilling {
     private final BillingFiles files;
     private final Clock clock;
     private final SeatsProperties seats;
+    private final MonthOrder monthOrder;
 
     public NightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
             LedgerRepository ledger, BillingFiles files, Clock clock, SeatsProperties seats) {
@@ -51,6 +53,7 @@ public class NightlyBilling {
         this.files = files;
         this.clock = clock;
         this.seats = seats;
+        this.monthOrder = new MonthOrder(this::lastStatus);
     }
 
     /** The day that ended last in the billing zone. */
@@ -59,11 +62,23 @@ public class NightlyBilling {
     }
 
     /**
-     * Runs (or restarts) the job for {@code billingDate}.
+     * The dates a scheduled run bills, in order: yesterday, preceded by the dates of its month that
+     * failed or were missed (see {@link MonthOrder#catchUp}).
+     */
+    public List<LocalDate> datesToBill() {
+        return monthOrder.catchUp(yesterday());
+    }
+
+    /**
+     * Runs (or restarts) the job for {@code billingDate}, unless that would bill the month out of order
+     * (see {@link MonthOrder#refusal}).
      *
      * @throws BillingFailedException with a one-line message when the job does not complete
      */
     public BillingRun bill(LocalDate billingDate) {
+        monthOrder.refusal(billingDate).ifPresent(refusal -> {
+            throw new BillingFailedException(refusal);
+        });
         JobParameters parameters = parameters(billingDate);
         boolean alreadyBilled = false;
         try {
@@ -101,6 +116,11 @@ public class NightlyBilling {
             jobOperator.recover(last);
         }
         return bill(billingDate);
+    }
+
+    private BatchStatus lastStatus(LocalDate billingDate) {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters(billingDate));
+        return last == null ? null : last.getStatus();
     }
 
     private static JobParameters parameters(LocalDate billingDate) {
