@@ -23,33 +23,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks that the streams app has processed everything on its input topic, so that seats.org-daily
- * holds every applied event before the night is billed. "Caught up" = the streams app's consumer
- * group has no lag on any partition; a group with no committed offset lags by everything the
- * partition holds (none on an empty topic).
+ * Checks that a Kafka Streams app (its consumer group) has processed everything that was on its input
+ * topic when the check started. The end offsets (read_committed, as an exactly-once app reads) are
+ * taken once, when the wait starts; the group has caught up when its committed offset on every
+ * partition has reached them. Events that arrive during the wait are left for the next night: chasing
+ * the moving end would rarely see a lag of exactly 0 while events keep coming. A group with no committed
+ * offset on a partition lags by everything the partition held (nothing on an empty one).
+ *
+ * <p>Plain Kafka admin calls, no Spring: usable from any module. {@code new StreamsCatchUp(admin)
+ * .await(groupId, topic, timeout, pollInterval)}.
  */
 public class StreamsCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsCatchUp.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
+    /** Waits between polls; a test hook. */
+    interface Sleeper {
+        void sleep(Duration interval) throws InterruptedException;
+    }
+
     private final Admin admin;
+    private final Sleeper sleeper;
 
     public StreamsCatchUp(Admin admin) {
+        this(admin, interval -> Thread.sleep(interval.toMillis()));
+    }
+
+    StreamsCatchUp(Admin admin, Sleeper sleeper) {
         this.admin = admin;
+        this.sleeper = sleeper;
     }
 
     /**
-     * Waits until {@code groupId} has no lag on {@code topic}, polling every {@code pollInterval}.
+     * Waits until {@code groupId}'s committed offsets on {@code topic} reach the end offsets the topic had
+     * when this call started, polling the committed offsets every {@code pollInterval}.
      *
      * @throws StreamsNotCaughtUpException after {@code timeout}, naming the partitions that lag and by how much
      */
     public void await(String groupId, String topic, Duration timeout, Duration pollInterval) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<TopicPartition> partitions = partitions(topic);
+        Map<TopicPartition, ListOffsetsResultInfo> targets = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
         while (true) {
-            List<PartitionLag> lagging = lag(groupId, topic).stream().filter(p -> p.lag() > 0).toList();
+            List<PartitionLag> lagging = lag(groupId, partitions, targets, earliest).stream()
+                    .filter(p -> p.lag() > 0).toList();
             if (lagging.isEmpty()) {
-                log.info("Streams application {} has caught up on {}", groupId, topic);
+                log.info("Streams application {} has caught up on {} (end offsets when the wait started)", groupId,
+                        topic);
                 return;
             }
             if (System.nanoTime() >= deadline) {
@@ -63,16 +85,19 @@ public class StreamsCatchUp {
         }
     }
 
-    /** The group's lag on every partition of {@code topic} (none when the topic does not exist). */
+    /**
+     * The group's lag on every partition of {@code topic} now (end offsets read now).
+     */
     public List<PartitionLag> lag(String groupId, String topic) {
         List<TopicPartition> partitions = partitions(topic);
-        if (partitions.isEmpty()) {
-            return List.of();
-        }
+        return lag(groupId, partitions, offsets(partitions, OffsetSpec.latest()),
+                offsets(partitions, OffsetSpec.earliest()));
+    }
+
+    private List<PartitionLag> lag(String groupId, List<TopicPartition> partitions,
+            Map<TopicPartition, ListOffsetsResultInfo> ends, Map<TopicPartition, ListOffsetsResultInfo> earliest) {
         Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata());
-        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
-        Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
         List<PartitionLag> lags = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata commit = committed.get(tp);
@@ -114,9 +139,9 @@ public class StreamsCatchUp {
         }
     }
 
-    private static void sleep(Duration interval) {
+    private void sleep(Duration interval) {
         try {
-            Thread.sleep(interval.toMillis());
+            sleeper.sleep(interval);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StreamsNotCaughtUpException("Interrupted while waiting for the streams app to catch up");

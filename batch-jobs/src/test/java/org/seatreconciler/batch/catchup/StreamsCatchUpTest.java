@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -73,6 +74,28 @@ class StreamsCatchUpTest {
     }
 
     @Test
+    void eventsArrivingDuringTheWaitAreNotWaitedFor() throws Exception {
+        admin.createTopics(java.util.List.of(new NewTopic("busy-events", 2, (short) 1))).all().get();
+        publish("busy-events", 0, 5);
+        AtomicInteger polls = new AtomicInteger();
+        // Between polls, HR events keep arriving on both partitions; on the second poll the streams app
+        // has committed what was there when the wait started (5 on partition 0), never the moving end.
+        StreamsCatchUp catchUp = new StreamsCatchUp(admin, interval -> {
+            publish("busy-events", 0, 1);
+            publish("busy-events", 1, 1);
+            if (polls.incrementAndGet() == 2) {
+                commit("streams-d", new TopicPartition("busy-events", 0), 5);
+            }
+        });
+
+        catchUp.await("streams-d", "busy-events", Duration.ofSeconds(10), Duration.ofMillis(50));
+
+        assertThat(polls.get()).isEqualTo(2);
+        assertThat(catchUp.lag("streams-d", "busy-events"))
+                .containsExactly(new PartitionLag(0, 5L, 0, 7), new PartitionLag(1, null, 0, 2));
+    }
+
+    @Test
     void aMissingTopicHasNothingToCatchUpOn() {
         assertThat(new StreamsCatchUp(admin).lag("streams-c", "no-such-topic")).isEmpty();
     }
@@ -88,7 +111,11 @@ class StreamsCatchUpTest {
         }
     }
 
-    private static void commit(String group, TopicPartition partition, long offset) throws Exception {
-        admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(offset))).all().get();
+    private static void commit(String group, TopicPartition partition, long offset) {
+        try {
+            admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(offset))).all().get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
