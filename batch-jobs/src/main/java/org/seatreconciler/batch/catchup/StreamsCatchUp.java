@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * taken once, when the wait starts; the group has caught up when its committed offset on every
  * partition has reached them. Events that arrive during the wait are left for the next night: chasing
  * the moving end would rarely see a lag of exactly 0 while events keep coming. A group with no committed
- * offset on a partition lags by everything the partition held (nothing on an empty one).
+ * offset on a partition lags by everything the partition held (nothing on an empty one). A missing
+ * topic is an error, never "caught up".
  *
  * <p>Plain Kafka admin calls, no Spring: usable from any module. {@code new StreamsCatchUp(admin)
  * .await(groupId, topic, timeout, pollInterval)}.
@@ -60,6 +61,8 @@ public class StreamsCatchUp {
      * when this call started, polling the committed offsets every {@code pollInterval}.
      *
      * @throws StreamsNotCaughtUpException after {@code timeout}, naming the partitions that lag and by how much
+     * @throws MissingTopicException       when {@code topic} does not exist (never "caught up": a misnamed
+     *                                     topic would otherwise let every night through)
      */
     public void await(String groupId, String topic, Duration timeout, Duration pollInterval) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -87,6 +90,8 @@ public class StreamsCatchUp {
 
     /**
      * The group's lag on every partition of {@code topic} now (end offsets read now).
+     *
+     * @throws MissingTopicException when {@code topic} does not exist
      */
     public List<PartitionLag> lag(String groupId, String topic) {
         List<TopicPartition> partitions = partitions(topic);
@@ -113,8 +118,7 @@ public class StreamsCatchUp {
             return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         } catch (KafkaCallException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                log.warn("Topic {} does not exist: nothing for the streams app to catch up on", topic);
-                return List.of();
+                throw new MissingTopicException(topic);
             }
             throw e;
         }

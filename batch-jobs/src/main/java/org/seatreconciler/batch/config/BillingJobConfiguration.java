@@ -9,6 +9,7 @@ import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.billing.BillingCalculator;
 import org.seatreconciler.batch.billing.BillingInput;
 import org.seatreconciler.batch.billing.OrgBilling;
+import org.seatreconciler.batch.catchup.MissingTopicException;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.input.BillingInputReader;
@@ -60,8 +61,12 @@ public class BillingJobConfiguration {
             StreamsCatchUp catchUp, SeatsProperties seats, BillingProperties billing) {
         return new StepBuilder("awaitStreamsCaughtUp", jobRepository)
                 .tasklet((contribution, context) -> {
-                    catchUp.await(billing.streamsApplicationId(), seats.topics().membershipEvents(),
-                            billing.catchUpTimeout(), billing.catchUpPollInterval());
+                    try {
+                        catchUp.await(billing.streamsApplicationId(), seats.topics().membershipEvents(),
+                                billing.catchUpTimeout(), billing.catchUpPollInterval());
+                    } catch (MissingTopicException e) {
+                        throw e.withSetting(SeatsProperties.MEMBERSHIP_EVENTS_SETTING);
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -34,6 +34,8 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A misnamed topic must fail the night, not be created empty by the lookup and billed as empty.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "seat-billing-" + type.getSimpleName());
         return new KafkaConsumer<>(config, new StringDeserializer(),
                 ConfluentAvroSerde.forValues(type, schemaRegistryUrl).deserializer());

@@ -13,6 +13,11 @@ public record SeatsProperties(
         @DefaultValue("UTC") ZoneId billingZone,
         @DefaultValue TopicNames topics) {
 
+    /** The settings that name the topics, for messages that say what to fix. */
+    public static final String MEMBERSHIP_EVENTS_SETTING = "seats.topics.membership-events";
+    public static final String ORG_DAILY_SETTING = "seats.topics.org-daily";
+    public static final String ORG_PLANS_SETTING = "seats.topics.org-plans";
+
     public record TopicNames(
             @DefaultValue(Topics.MEMBERSHIP_EVENTS) String membershipEvents,
             @DefaultValue(Topics.REJECTED) String rejected,

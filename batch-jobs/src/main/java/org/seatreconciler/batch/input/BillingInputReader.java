@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.billing.BillingInput;
+import org.seatreconciler.batch.catchup.MissingTopicException;
+import org.seatreconciler.batch.config.SeatsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -78,8 +80,15 @@ public class BillingInputReader extends AbstractItemCountingItemStreamItemReader
         try (Consumer<String, OrgSeatDay> daily = dailyConsumers.get();
                 Consumer<String, OrgPlan> plans = planConsumers.get()) {
             if (dailyOffsets == null) {
-                dailyOffsets = TopicSnapshot.endOffsets(daily, dailyTopic, timeout);
-                plansOffsets = TopicSnapshot.endOffsets(plans, plansTopic, timeout);
+                // No daily figures means nothing to bill: the night must fail, not complete empty.
+                dailyOffsets = TopicSnapshot.endOffsets(daily, dailyTopic, timeout).orElseThrow(
+                        () -> MissingTopicException.forSetting(dailyTopic, SeatsProperties.ORG_DAILY_SETTING));
+                // No assignments may be legitimate (the subscription system has published none yet).
+                plansOffsets = TopicSnapshot.endOffsets(plans, plansTopic, timeout).orElseGet(() -> {
+                    log.warn("Topic {} does not exist (setting {}): no plan assignments, every organisation is "
+                            + "billed on the default plan", plansTopic, SeatsProperties.ORG_PLANS_SETTING);
+                    return Map.of();
+                });
                 log.info("Billing {} from {} up to {} and {} up to {}", billingDate, dailyTopic, dailyOffsets,
                         plansTopic, plansOffsets);
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -29,17 +30,20 @@ public final class TopicSnapshot {
     private TopicSnapshot() {
     }
 
-    /** The current end offsets of every partition of {@code topic} (for read_committed: the LSO). */
-    public static Map<Integer, Long> endOffsets(Consumer<String, ?> consumer, String topic, Duration timeout) {
+    /**
+     * The current end offsets of every partition of {@code topic} (for read_committed: the LSO), or
+     * empty when the topic does not exist.
+     */
+    public static Optional<Map<Integer, Long>> endOffsets(Consumer<String, ?> consumer, String topic,
+            Duration timeout) {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
         if (partitions == null || partitions.isEmpty()) {
-            log.warn("Topic {} has no partitions (does it exist?): reading it as empty", topic);
-            return Map.of();
+            return Optional.empty();
         }
         List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<Integer, Long> ends = new TreeMap<>();
         consumer.endOffsets(tps, timeout).forEach((tp, offset) -> ends.put(tp.partition(), offset));
-        return ends;
+        return Optional.of(ends);
     }
 
     /**

@@ -96,8 +96,16 @@ class StreamsCatchUpTest {
     }
 
     @Test
-    void aMissingTopicHasNothingToCatchUpOn() {
-        assertThat(new StreamsCatchUp(admin).lag("streams-c", "no-such-topic")).isEmpty();
+    void aMissingTopicIsAnErrorNotCaughtUp() {
+        assertThatThrownBy(() -> new StreamsCatchUp(admin).await("streams-c", "no-such-topic", Duration.ofSeconds(1),
+                Duration.ofMillis(100)))
+                .isInstanceOf(MissingTopicException.class)
+                .hasMessage("Topic no-such-topic does not exist");
+        assertThatThrownBy(() -> new StreamsCatchUp(admin).lag("streams-c", "no-such-topic"))
+                .isInstanceOf(MissingTopicException.class);
+        assertThat(new MissingTopicException("hr.membership-events").withSetting("seats.topics.membership-events"))
+                .hasMessage("Topic hr.membership-events does not exist (setting seats.topics.membership-events, env "
+                        + "SEATS_TOPICS_MEMBERSHIPEVENTS)");
     }
 
     private static void publish(String topic, int partition, int count) {

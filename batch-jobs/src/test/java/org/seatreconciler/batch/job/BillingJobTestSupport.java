@@ -102,6 +102,10 @@ abstract class BillingJobTestSupport {
 
     /** Published in a transaction, as the exactly-once streams app does (commit markers take offsets). */
     void publishDays(List<OrgSeatDay> days) {
+        publishDays(Topics.ORG_DAILY, days);
+    }
+
+    void publishDays(String topic, List<OrgSeatDay> days) {
         Map<String, Object> config = producerConfig();
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-daily-" + UUID.randomUUID());
         try (KafkaProducer<String, OrgSeatDay> producer = new KafkaProducer<>(config, new StringSerializer(),
@@ -109,7 +113,7 @@ abstract class BillingJobTestSupport {
             producer.initTransactions();
             producer.beginTransaction();
             for (OrgSeatDay day : days) {
-                producer.send(new ProducerRecord<>(Topics.ORG_DAILY, Topics.dailyKey(day.getOrgId(), day.getDay()), day));
+                producer.send(new ProducerRecord<>(topic, Topics.dailyKey(day.getOrgId(), day.getDay()), day));
             }
             producer.commitTransaction();
         }
