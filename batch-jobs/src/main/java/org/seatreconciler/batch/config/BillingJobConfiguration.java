@@ -1,5 +1,6 @@
 package org.seatreconciler.batch.config;
 
+import java.sql.DatabaseMetaData;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -14,6 +15,8 @@ import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.input.BillingInputReader;
 import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -32,6 +35,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -44,6 +49,8 @@ public class BillingJobConfiguration {
 
     public static final String JOB_NAME = "nightlyBilling";
     public static final String BILLING_DATE = "billingDate";
+
+    private static final Logger log = LoggerFactory.getLogger(BillingJobConfiguration.class);
 
     @Bean
     Job nightlyBillingJob(JobRepository jobRepository, Step awaitStreamsCaughtUp, Step billOrganisations,
@@ -110,7 +117,9 @@ public class BillingJobConfiguration {
     }
 
     @Bean
-    LedgerRepository ledgerRepository(DataSource dataSource) {
+    LedgerRepository ledgerRepository(DataSource dataSource) throws MetaDataAccessException {
+        String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+        log.info("Seat ledger and job repository in {}", url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
         return new LedgerRepository(JdbcClient.create(dataSource));
     }
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** The nightly job's settings ({@code seats.billing.*}); the plan catalogue defaults are in batch-jobs.yml. */
 @ConfigurationProperties("seats.billing")
 public record BillingProperties(
-        @DefaultValue("out") Path outDir,
+        Path outDir,
         @DefaultValue("END_OF_DAY") SeatBasis seatBasis,
         @DefaultValue("GROUP") String defaultPlan,
         Map<String, PlanProperties> plans,
@@ -26,6 +26,8 @@ public record BillingProperties(
         @DefaultValue Schedule schedule) {
 
     public BillingProperties {
+        // Absolute by default (batch-jobs.yml says the same): a relative folder depends on where cron starts us.
+        outDir = outDir == null ? Path.of(System.getProperty("user.home"), "seat-reconciler", "out") : outDir;
         plans = plans == null ? Map.of() : Map.copyOf(plans);
     }
 
