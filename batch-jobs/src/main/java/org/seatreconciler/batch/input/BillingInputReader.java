@@ -3,6 +3,7 @@ package org.seatreconciler.batch.input;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -92,15 +93,25 @@ public class BillingInputReader extends AbstractItemCountingItemStreamItemReader
                 log.info("Billing {} from {} up to {} and {} up to {}", billingDate, dailyTopic, dailyOffsets,
                         plansTopic, plansOffsets);
             }
-            Map<String, OrgSeatDay> days = TopicSnapshot.read(daily, dailyTopic, dailyOffsets, timeout);
-            Map<String, OrgPlan> assignments = TopicSnapshot.read(plans, plansTopic, plansOffsets, timeout);
+            // Reduced while reading: the latest record per organisation and the latest plan per organisation.
+            DailyFigures days = new DailyFigures(billingDate);
+            TopicSnapshot.read(daily, dailyTopic, dailyOffsets, timeout, (key, day) -> {
+                if (day != null) { // the streams app writes no tombstones to seats.org-daily
+                    days.add(day);
+                }
+            });
+            Map<String, String> planByOrg = new HashMap<>();
+            TopicSnapshot.read(plans, plansTopic, plansOffsets, timeout, (orgId, assignment) -> {
+                if (assignment == null) {
+                    planByOrg.remove(orgId); // a tombstone withdraws the assignment: the default plan applies
+                } else {
+                    planByOrg.put(orgId, assignment.getPlan());
+                }
+            });
             Map<String, Integer> purchased = purchasedBefore.apply(billingDate);
             List<BillingInput> all = new ArrayList<>();
-            DailyFigures.on(billingDate, days.values()).forEach((orgId, figures) -> {
-                OrgPlan plan = assignments.get(orgId);
-                all.add(new BillingInput(billingDate, orgId, figures, plan == null ? null : plan.getPlan(),
-                        purchased.getOrDefault(orgId, 0)));
-            });
+            days.figures().forEach((orgId, figures) -> all.add(new BillingInput(billingDate, orgId, figures,
+                    planByOrg.get(orgId), purchased.getOrDefault(orgId, 0))));
             inputs = List.copyOf(all);
             log.info("{} organisations to bill for {}", inputs.size(), billingDate);
         }

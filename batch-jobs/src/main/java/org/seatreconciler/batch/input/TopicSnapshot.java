@@ -2,12 +2,12 @@ package org.seatreconciler.batch.input;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -18,8 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a compacted topic as a table (latest value per key; a tombstone removes the key) up to fixed
- * end offsets. The offsets are taken once (or given, on a restart) and reading stops when every
+ * Reads a topic up to fixed end offsets, record by record, for the caller to reduce. The offsets are taken once (or given, on a restart) and reading stops when every
  * partition's position reaches them, never "when a poll comes back empty": an empty poll only means
  * the broker had nothing ready yet.
  */
@@ -47,44 +46,40 @@ public final class TopicSnapshot {
     }
 
     /**
-     * The latest value per key of {@code topic} up to {@code endOffsets} (partition -> offset).
+     * Feeds every record of {@code topic} below {@code endOffsets} (partition -> offset) to {@code sink},
+     * in offset order per partition, as (key, value); a tombstone comes with a null value. Nothing is
+     * kept here: the sink reduces as it goes, so memory does not grow with the topic.
      *
+     * @return the number of records fed
      * @throws IllegalStateException when the offsets are not reached within {@code timeout}
      */
-    public static <V> Map<String, V> read(Consumer<String, V> consumer, String topic, Map<Integer, Long> endOffsets,
-            Duration timeout) {
-        Map<String, V> table = new HashMap<>();
+    public static <V> long read(Consumer<String, V> consumer, String topic, Map<Integer, Long> endOffsets,
+            Duration timeout, BiConsumer<String, V> sink) {
         if (endOffsets.values().stream().allMatch(offset -> offset == 0L)) {
-            return table;
+            return 0;
         }
-        {
-            Map<TopicPartition, Long> targets = new LinkedHashMap<>();
-            endOffsets.forEach((partition, offset) -> targets.put(new TopicPartition(topic, partition), offset));
-            consumer.assign(targets.keySet());
-            consumer.seekToBeginning(targets.keySet());
-            Instant deadline = Instant.now().plus(timeout);
-            long records = 0;
-            while (!reached(consumer, targets)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Could not read " + topic + " up to offsets " + endOffsets
-                            + " within " + timeout + "; positions " + positions(consumer, targets));
-                }
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
-                    Long end = targets.get(new TopicPartition(record.topic(), record.partition()));
-                    if (record.offset() >= end) {
-                        continue; // past the snapshot: a later run will see it
-                    }
-                    records++;
-                    if (record.value() == null) {
-                        table.remove(record.key());
-                    } else {
-                        table.put(record.key(), record.value());
-                    }
-                }
+        Map<TopicPartition, Long> targets = new LinkedHashMap<>();
+        endOffsets.forEach((partition, offset) -> targets.put(new TopicPartition(topic, partition), offset));
+        consumer.assign(targets.keySet());
+        consumer.seekToBeginning(targets.keySet());
+        Instant deadline = Instant.now().plus(timeout);
+        long records = 0;
+        while (!reached(consumer, targets)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Could not read " + topic + " up to offsets " + endOffsets
+                        + " within " + timeout + "; positions " + positions(consumer, targets));
             }
-            log.info("Read {} records of {} up to offsets {}: {} keys", records, topic, endOffsets, table.size());
+            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                Long end = targets.get(new TopicPartition(record.topic(), record.partition()));
+                if (record.offset() >= end) {
+                    continue; // past the snapshot: a later run will see it
+                }
+                records++;
+                sink.accept(record.key(), record.value());
+            }
         }
-        return table;
+        log.info("Read {} records of {} up to offsets {}", records, topic, endOffsets);
+        return records;
     }
 
     private static boolean reached(Consumer<String, ?> consumer, Map<TopicPartition, Long> targets) {
