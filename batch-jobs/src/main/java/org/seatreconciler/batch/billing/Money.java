@@ -64,7 +64,8 @@ public record Money(BigDecimal amount, Currency currency) {
         return amount.toPlainString();
     }
 
-    private static int minorDigits(Currency currency) {
+    /** The digits after the decimal point of the currency's minor unit (2 for USD, 0 for JPY). */
+    public static int minorDigits(Currency currency) {
         // Pseudo-currencies (XXX) report -1; treat them as having no minor unit.
         return Math.max(0, currency.getDefaultFractionDigits());
     }

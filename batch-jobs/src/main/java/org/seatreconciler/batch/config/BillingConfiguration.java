@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.seatreconciler.batch.billing.BillingCalculator;
-import org.seatreconciler.batch.billing.Money;
 import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.PlanCatalogue;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
@@ -36,8 +35,7 @@ public class BillingConfiguration {
     @Bean
     PlanCatalogue planCatalogue(BillingProperties properties) {
         List<Plan> plans = properties.plans().entrySet().stream()
-                .map(e -> new Plan(e.getKey(), e.getValue().supportRatio(),
-                        Money.of(e.getValue().price(), e.getValue().currency())))
+                .map(e -> e.getValue().toPlan(e.getKey()))
                 .toList();
         PlanCatalogue catalogue = new PlanCatalogue(plans, properties.defaultPlan());
         log.info("Plan catalogue {}, default plan {}", catalogue.plans(), catalogue.defaultPlan().code());

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Map;
 
+import org.seatreconciler.batch.billing.Money;
+import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.SeatBasis;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,10 +31,38 @@ public record BillingProperties(
         // Absolute by default (batch-jobs.yml says the same): a relative folder depends on where cron starts us.
         outDir = outDir == null ? Path.of(System.getProperty("user.home"), "seat-reconciler", "out") : outDir;
         plans = plans == null ? Map.of() : Map.copyOf(plans);
+        // Checked at binding, so a bad plan stops the start with a message naming the key.
+        plans.forEach((code, plan) -> plan.toPlan(code));
     }
 
     /** One plan of the catalogue, {@code seats.billing.plans.<CODE>.*}. */
-    public record PlanProperties(int supportRatio, BigDecimal price, Currency currency) {
+    public record PlanProperties(Integer supportRatio, BigDecimal price, Currency currency) {
+
+        /**
+         * The plan, after checking every setting is there and sensible; the message names the key.
+         *
+         * @throws IllegalArgumentException e.g. {@code seats.billing.plans.group.currency is missing}
+         */
+        public Plan toPlan(String code) {
+            String key = "seats.billing.plans." + code + ".";
+            String every = " (every plan needs support-ratio, price and currency)";
+            require(supportRatio != null, key + "support-ratio is missing" + every);
+            require(price != null, key + "price is missing" + every);
+            require(currency != null, key + "currency is missing" + every);
+            require(supportRatio >= 0, key + "support-ratio must not be negative: " + supportRatio);
+            require(price.signum() >= 0, key + "price must not be negative: " + price.toPlainString());
+            // Never round a configured price silently: 45.005 EUR is a typo, not 45.01.
+            require(price.stripTrailingZeros().scale() <= Money.minorDigits(currency),
+                    key + "price " + price.toPlainString() + " has more decimals than " + currency.getCurrencyCode()
+                            + " has (" + Money.minorDigits(currency) + ")");
+            return new Plan(code, supportRatio, Money.of(price, currency));
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
     }
 
     /** {@code seats.billing.schedule.*}: bill the day that just ended on a cron, in the billing zone. */
