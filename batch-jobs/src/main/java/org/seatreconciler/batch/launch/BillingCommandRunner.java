@@ -3,6 +3,7 @@ package org.seatreconciler.batch.launch;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
@@ -25,6 +26,9 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
 
     static final String BILLING_DATE_OPTION = "billing-date";
     static final String RECOVER_OPTION = "recover";
+    private static final Set<String> KNOWN_OPTIONS = Set.of(BILLING_DATE_OPTION, RECOVER_OPTION, "debug", "trace");
+    private static final String USAGE = "expected --billing-date=YYYY-MM-DD, --recover or a setting "
+            + "--<key>=<value> (e.g. --seats.billing.seat-basis=DAILY_PEAK)";
 
     private final NightlyBilling billing;
     private int exitCode;
@@ -54,6 +58,7 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
     }
 
     private LocalDate billingDate(ApplicationArguments args) {
+        rejectUnknownArguments(args);
         List<String> values = args.getOptionValues(BILLING_DATE_OPTION);
         if (values == null || values.isEmpty()) {
             return billing.yesterday();
@@ -65,6 +70,21 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
             return LocalDate.parse(values.get(0));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Invalid --billing-date '" + values.get(0) + "': expected YYYY-MM-DD");
+        }
+    }
+
+    /**
+     * A mistyped option ({@code --biling-date}) must not silently bill yesterday. Dotted options are
+     * Spring settings ({@code --seats.billing.seat-basis=DAILY_PEAK}), and so are Boot's --debug and --trace.
+     */
+    private static void rejectUnknownArguments(ApplicationArguments args) {
+        for (String name : args.getOptionNames()) {
+            if (!KNOWN_OPTIONS.contains(name) && name.indexOf('.') < 0) {
+                throw new IllegalArgumentException("Unknown option --" + name + ": " + USAGE);
+            }
+        }
+        if (!args.getNonOptionArgs().isEmpty()) {
+            throw new IllegalArgumentException("Unexpected argument '" + args.getNonOptionArgs().get(0) + "': " + USAGE);
         }
     }
 

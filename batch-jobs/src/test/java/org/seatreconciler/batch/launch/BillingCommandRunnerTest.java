@@ -29,6 +29,23 @@ class BillingCommandRunnerTest {
     }
 
     @Test
+    void aMistypedOptionIsAOneLineErrorAndExitCodeTwoNotABillOfYesterday() {
+        assertThat(runWith("--biling-date=2026-10-02")).isEqualTo("Unknown option --biling-date: expected "
+                + "--billing-date=YYYY-MM-DD, --recover or a setting --<key>=<value> "
+                + "(e.g. --seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
+        assertThat(runWith("--billing-date=2026-10-02", "2026-10-03")).isEqualTo("Unexpected argument '2026-10-03': "
+                + "expected --billing-date=YYYY-MM-DD, --recover or a setting --<key>=<value> "
+                + "(e.g. --seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
+    }
+
+    @Test
+    void settingsAndTheKnownOptionsAreAccepted() {
+        // they pass the option check, so the error is the date's
+        assertThat(runWith("--seats.billing.seat-basis=DAILY_PEAK", "--recover", "--debug", "--billing-date=2026-10-32"))
+                .isEqualTo("Invalid --billing-date '2026-10-32': expected YYYY-MM-DD" + System.lineSeparator());
+    }
+
+    @Test
     void yesterdayIsInTheBillingZone() {
         // 00:30 UTC on 3 Oct is 13:30 on 3 Oct in Auckland: yesterday there is 2 Oct
         assertThat(billing.yesterday()).isEqualTo(java.time.LocalDate.of(2026, 10, 2));
