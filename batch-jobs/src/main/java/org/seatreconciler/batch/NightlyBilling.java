@@ -81,6 +81,7 @@ public class NightlyBilling {
         });
         JobParameters parameters = parameters(billingDate);
         boolean alreadyBilled = false;
+        boolean filesRewritten = false;
         try {
             log.info("Billing {}", billingDate);
             JobExecution execution = jobOperator.start(job, parameters);
@@ -89,8 +90,8 @@ public class NightlyBilling {
                         + "): " + reason(execution.getAllFailureExceptions()));
             }
         } catch (JobInstanceAlreadyCompleteException e) {
-            log.info("{} is already billed: ledger and files left unchanged", billingDate);
             alreadyBilled = true;
+            filesRewritten = rewriteMissingFiles(billingDate);
         } catch (JobExecutionAlreadyRunningException e) {
             throw new BillingFailedException("Billing " + billingDate + " is already running, or a killed run is still "
                     + "marked as running; if no billing process is running, bill the date again with --recover", e);
@@ -98,9 +99,26 @@ public class NightlyBilling {
             throw new BillingFailedException("Billing " + billingDate + " cannot start: " + oneLine(e.getMessage()), e);
         }
         BillingSummary summary = BillingSummary.of(billingDate, ledger.lines(billingDate), ledger.snapshots(billingDate));
-        return new BillingRun(billingDate, files.folder(billingDate), alreadyBilled, summary.organisations(),
+        return new BillingRun(billingDate, files.folder(billingDate), alreadyBilled, filesRewritten,
+                summary.organisations(),
                 summary.invoiceLines(), summary.seatsInvoiced(), summary.amounts(),
                 summary.notBilled().stream().map(BillingSummary.NotBilled::toString).toList());
+    }
+
+    /**
+     * A completed date whose files were lost (folder or manifest removed) gets them back from the ledger,
+     * byte for byte: finance can always get a billed date's files. Files that are all there are left
+     * untouched.
+     */
+    private boolean rewriteMissingFiles(LocalDate billingDate) {
+        if (files.complete(billingDate)) {
+            log.info("{} is already billed: ledger and files left unchanged", billingDate);
+            return false;
+        }
+        log.warn("{} is already billed but its files are missing in {}: writing them again from the ledger",
+                billingDate, files.folder(billingDate));
+        files.write(billingDate, ledger.lines(billingDate), ledger.snapshots(billingDate));
+        return true;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
@@ -50,6 +51,13 @@ public class BillingFiles {
 
     public Path folder(LocalDate billingDate) {
         return outDir.resolve(billingDate.toString());
+    }
+
+    /** Whether every file of the date is there (they were all written, and none was removed since). */
+    public boolean complete(LocalDate billingDate) {
+        Path folder = folder(billingDate);
+        return Stream.of(InvoiceFile.NAME, SeatCountsFile.NAME, SUMMARY, MANIFEST)
+                .allMatch(name -> Files.isRegularFile(folder.resolve(name)));
     }
 
     /** Writes invoices.csv, seat-counts.csv, summary.json and then manifest.sha256; returns the folder. */

@@ -89,6 +89,10 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
     }
 
     static String describe(BillingRun run) {
+        if (run.filesRewritten()) {
+            return run.billingDate() + " is already billed: ledger unchanged; its files were missing and were "
+                    + "written again from the ledger (" + run.folder() + ")";
+        }
         if (run.alreadyBilled()) {
             return run.billingDate() + " is already billed: ledger and files left unchanged (" + run.folder() + ")";
         }

@@ -25,7 +25,7 @@ class WorkedExampleJobTest extends BillingJobTestSupport {
         assertFilesAreTheWorkedExample(sep30.folder(), SEP_30);
         assertFilesAreTheWorkedExample(oct1.folder(), OCT_1);
         assertFilesAreTheWorkedExample(oct2.folder(), OCT_2);
-        assertThat(sep30).isEqualTo(new BillingRun(SEP_30, sep30.folder(), false, 3, 3, 20,
+        assertThat(sep30).isEqualTo(new BillingRun(SEP_30, sep30.folder(), false, false, 3, 3, 20,
                 Map.of("USD", new BigDecimal("30.00")), List.of()));
         assertThat(oct1.amounts()).containsOnlyKeys("USD");
         assertThat(oct1.amounts().get("USD")).isEqualByComparingTo("900.00");
@@ -57,6 +57,22 @@ class WorkedExampleJobTest extends BillingJobTestSupport {
         before.forEach((name, bytes) -> assertThat(contents0(folder, name)).as(name).isEqualTo(bytes));
         assertThat(modified(folder.resolve("invoices.csv"))).isEqualTo(invoicesModified);
         assertThat(ledger()).hasSize(7);
+
+        // The folder is lost: billing the date again writes the same bytes from the ledger, bills nothing.
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+        BillingRun restored = billing.bill(OCT_2);
+
+        assertThat(restored.alreadyBilled()).isTrue();
+        assertThat(restored.filesRewritten()).isTrue();
+        assertThat(contents(folder)).containsOnlyKeys(before.keySet());
+        before.forEach((name, bytes) -> assertThat(contents0(folder, name)).as(name).isEqualTo(bytes));
+        assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-clinic-b-T", "20260930-solo-c-T",
+                "20261001-clinic-a-R", "20261001-clinic-b-R", "20261001-solo-c-R", "20261002-clinic-a-T");
+        // only the manifest lost: the same
+        Files.delete(folder.resolve("manifest.sha256"));
+        assertThat(billing.bill(OCT_2).filesRewritten()).isTrue();
+        before.forEach((name, bytes) -> assertThat(contents0(folder, name)).as(name).isEqualTo(bytes));
+        assertThat(billing.bill(OCT_2).filesRewritten()).isFalse();
     }
 
     private static byte[] contents0(Path folder, String name) {

@@ -33,7 +33,7 @@ class BillingSchedulerTest {
                 if (date.equals(OCT_3)) {
                     throw new BillingFailedException("Billing 2026-10-03 failed (FAILED): Kafka unreachable");
                 }
-                return new BillingRun(date, null, false, 0, 0, 0, Map.of(), List.of());
+                return new BillingRun(date, null, false, false, 0, 0, 0, Map.of(), List.of());
             }
         };
 
