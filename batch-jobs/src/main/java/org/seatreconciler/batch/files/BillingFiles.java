@@ -2,14 +2,9 @@ package org.seatreconciler.batch.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -25,16 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a billing date's files under {@code <out>/<date>/}. Each file is written aside (a hidden
- * temp file in the same folder, so the move stays on one file system), synced, then moved into place
- * atomically: finance never sees a half file. The manifest comes last, so a folder with a manifest is
- * complete.
+ * Writes a billing date's files under {@code <out>/<date>/}. Each file is written with
+ * {@link AtomicFiles} (aside, synced, moved into place): finance never sees a half file. The
+ * manifest comes last, so a folder with a manifest is complete.
  */
 public class BillingFiles {
 
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = "manifest.sha256";
-    private static final String TEMP_SUFFIX = ".tmp";
 
     private static final Logger log = LoggerFactory.getLogger(BillingFiles.class);
 
@@ -65,52 +58,24 @@ public class BillingFiles {
         Path folder = folder(billingDate);
         try {
             Files.createDirectories(folder);
-            removeLeftoverTempFiles(folder);
+            AtomicFiles.removeLeftovers(folder);
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put(InvoiceFile.NAME, utf8(InvoiceFile.render(lines)));
             files.put(SeatCountsFile.NAME, utf8(SeatCountsFile.render(snapshots)));
             files.put(SUMMARY, utf8(BillingSummary.of(billingDate, lines, snapshots).toJson()));
             StringBuilder manifest = new StringBuilder();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                writeAtomically(folder, file.getKey(), file.getValue());
+                AtomicFiles.write(folder.resolve(file.getKey()), file.getValue());
                 // sha256sum's format: hash, two spaces (text mode), name.
                 manifest.append(sha256(file.getValue())).append("  ").append(file.getKey()).append('\n');
             }
-            writeAtomically(folder, MANIFEST, utf8(manifest.toString()));
+            AtomicFiles.write(folder.resolve(MANIFEST), utf8(manifest.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the billing files of " + billingDate + " to " + folder, e);
         }
         log.info("Wrote {} invoice lines and {} seat-count rows for {} to {}", lines.size(), snapshots.size(),
                 billingDate, folder);
         return folder;
-    }
-
-    private static void writeAtomically(Path folder, String name, byte[] content) throws IOException {
-        // A fixed name rather than createTempFile: that one is readable by its owner only, and finance
-        // reads these files as another user. One job execution at a time writes a date's folder.
-        Path temp = folder.resolve("." + name + TEMP_SUFFIX);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** A crash between writing aside and the move leaves a temp file; it is never part of the output. */
-    private static void removeLeftoverTempFiles(Path folder) throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*" + TEMP_SUFFIX)) {
-            for (Path temp : temps) {
-                Files.deleteIfExists(temp);
-            }
-        }
     }
 
     private static byte[] utf8(String text) {
