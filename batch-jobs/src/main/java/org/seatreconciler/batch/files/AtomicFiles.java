@@ -28,8 +28,7 @@ public final class AtomicFiles {
 
     /** Writes {@code content} to {@code target} atomically, creating missing parent folders. */
     public static void write(Path target, byte[] content) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        Files.createDirectories(target.toAbsolutePath().getParent());
         Path temp = tempFileOf(target);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -38,13 +37,23 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder(folder);
+            moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Syncs a file that was written aside (at {@link #tempFileOf}, e.g. streamed line by line) and moves
+     * it over {@code target} atomically.
+     */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder(target.toAbsolutePath().getParent());
     }
 
     /** {@code <folder>/.<name>.tmp}: where {@link #write} puts the content before the move. */

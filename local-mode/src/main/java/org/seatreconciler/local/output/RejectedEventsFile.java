@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.RejectedEvent;
+import org.seatreconciler.batch.files.AtomicFiles;
 import org.seatreconciler.schemas.events.MembershipEvents;
 
 /**
@@ -47,7 +48,7 @@ public final class RejectedEventsFile implements RejectedLines, AutoCloseable {
 
     public static RejectedEventsFile open(Path outDir) {
         Path target = outDir.resolve(FILE_NAME);
-        Path aside = AtomicFiles.asideOf(target);
+        Path aside = AtomicFiles.tempFileOf(target);
         try {
             Files.createDirectories(outDir);
             return new RejectedEventsFile(target, aside, Files.newBufferedWriter(aside, StandardCharsets.UTF_8));
@@ -95,7 +96,11 @@ public final class RejectedEventsFile implements RejectedLines, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
         }
-        AtomicFiles.moveIntoPlace(aside, target);
+        try {
+            AtomicFiles.moveIntoPlace(aside, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + aside + " to " + target + ": " + e.getMessage(), e);
+        }
         committed = true;
     }
 

@@ -1,5 +1,7 @@
 package org.seatreconciler.local.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.seatreconciler.batch.files.AtomicFiles;
 
 /**
  * Writes {@code <out>/run-summary.json}: eventsRead, eventsApplied, duplicatesIgnored, eventsRejected
@@ -27,7 +30,11 @@ public final class RunSummaryFile {
 
     public static Path write(Path outDir, RunSummary summary) {
         Path target = outDir.resolve(FILE_NAME);
-        AtomicFiles.write(target, (toJson(summary) + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            AtomicFiles.write(target, (toJson(summary) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
         return target;
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.OrgPlan;
+import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.local.broker.LocalKafkaBroker;
 import org.seatreconciler.local.broker.TempDirectory;
 import org.seatreconciler.local.cli.Command;
@@ -21,7 +22,6 @@ import org.seatreconciler.local.importing.EventImporter;
 import org.seatreconciler.local.importing.ImportResult;
 import org.seatreconciler.local.importing.PlanPublisher;
 import org.seatreconciler.local.importing.Producers;
-import org.seatreconciler.local.lag.ConsumerLag;
 import org.seatreconciler.local.output.DateResult;
 import org.seatreconciler.local.output.RejectedEventsFile;
 import org.seatreconciler.local.output.RunSummary;
@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration LAG_POLL_INTERVAL = Duration.ofMillis(200);
 
     private final Components components;
     private final PrintStream console;
@@ -82,7 +83,8 @@ public final class Pipeline {
 
                 console.println("Waiting for the topology to process " + imported.published() + " events ...");
                 long waitStart = System.nanoTime();
-                ConsumerLag.await(admin, settings.streamsApplicationId(), topics.membershipEvents(), components.lagTimeout());
+                new StreamsCatchUp(admin).await(settings.streamsApplicationId(), topics.membershipEvents(),
+                        components.lagTimeout(), LAG_POLL_INTERVAL);
                 Duration processing = since(publishStart);
                 console.println("  done (" + seconds(waitStart) + ")");
 
