@@ -38,10 +38,6 @@ public class BillingFiles {
         this.outDir = outDir;
     }
 
-    public Path outDir() {
-        return outDir;
-    }
-
     public Path folder(LocalDate billingDate) {
         return outDir.resolve(billingDate.toString());
     }
