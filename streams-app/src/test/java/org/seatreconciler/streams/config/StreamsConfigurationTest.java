@@ -30,6 +30,7 @@ class StreamsConfigurationTest {
 
             assertThat(streams.getProperty("application.id")).isEqualTo("seat-reconciler-streams");
             assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+            assertThat(String.valueOf(streams.get("commit.interval.ms"))).isEqualTo("1000");
             assertThat(String.valueOf(streams.get("replication.factor"))).isEqualTo("1");
             assertThat(streams.getProperty("state.dir")).endsWith("seat-reconciler-streams");
             assertThat(ctx.getBean(SeatsProperties.class).topologySettings()).isEqualTo(TopologySettings.defaults());
