@@ -41,12 +41,15 @@ public class StreamsConfiguration {
     public StreamsBuilderFactoryBeanConfigurer membershipTopologyConfigurer(SeatsProperties seats,
                                                                            SchemaRegistryClient registry,
                                                                            EventOutcomes outcomes) {
-        return factoryBean -> factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
-            @Override
-            public void configureTopology(Topology topology) {
-                MembershipTopology.addTo(topology, seats.topologySettings(), registry, outcomes);
-            }
-        });
+        return factoryBean -> {
+            factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                @Override
+                public void configureTopology(Topology topology) {
+                    MembershipTopology.addTo(topology, seats.topologySettings(), registry, outcomes);
+                }
+            });
+            factoryBean.setStreamsUncaughtExceptionHandler(new RegistryOutageHandler());
+        };
     }
 
     /** Creates the topics when missing (KafkaAdmin never deletes or shrinks them). */

@@ -37,11 +37,6 @@ public record MemberState(boolean active, Stamp activeStamp,
         return active && role != null;
     }
 
-    /** May authorise a role change of another member (section 2, role changes). */
-    public boolean isActiveAdmin() {
-        return counts() && admin;
-    }
-
     private MemberState withActive(boolean value, Stamp stamp) {
         return stamp.isAfter(activeStamp)
                 ? new MemberState(value, stamp, role, roleStamp, admin, adminStamp, owner, ownerStamp) : this;

@@ -69,7 +69,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         String dedupKey = key(event.getOrgId(), event.getEventId());
         if (alreadyApplied(dedupKey)) {
             outcomes.recordDuplicate();
-            log.info("Ignored duplicate event {} of org {} member {}", event.getEventId(), event.getOrgId(),
+            log.debug("Ignored duplicate event {} of org {} member {}", event.getEventId(), event.getOrgId(),
                     event.getMemberId());
             return;
         }
@@ -82,7 +82,9 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
             }
         }
         apply(event, record);
-        appliedEvents.put(dedupKey, event.getEventId(), record.timestamp());
+        // Remembered at processing (wall-clock) time, not at the record's timestamp: one record with a
+        // far-future timestamp would move the store's clock ahead and expire every remembered id.
+        appliedEvents.put(dedupKey, event.getEventId(), context.currentSystemTimeMs());
         outcomes.recordApplied();
     }
 
@@ -111,8 +113,9 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     }
 
     private boolean alreadyApplied(String dedupKey) {
-        // the store only holds ids applied within the retention; fetch them whatever their timestamp
-        try (WindowStoreIterator<String> found = appliedEvents.fetch(dedupKey, 0L, Long.MAX_VALUE)) {
+        long now = context.currentSystemTimeMs();
+        try (WindowStoreIterator<String> found = appliedEvents.fetch(dedupKey,
+                now - settings.dedupRetention().toMillis(), now)) {
             return found.hasNext();
         }
     }

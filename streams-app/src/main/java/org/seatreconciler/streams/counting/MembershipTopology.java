@@ -33,7 +33,7 @@ public final class MembershipTopology {
     public static final String ORG_FIGURES_STORE = "org-figures-store";
     /** Key orgId; value {@link DailySeats}, the organisation's latest recorded day. */
     public static final String ORG_LATEST_DAY_STORE = "org-latest-day-store";
-    /** Key orgId + NUL + eventId, timestamp = the record's; holds applied ids for the dedup retention. */
+    /** Key orgId + NUL + eventId, timestamp = when it was applied; holds applied ids for the dedup retention. */
     public static final String APPLIED_EVENTS_STORE = "applied-event-ids-store";
 
     private MembershipTopology() {
@@ -59,7 +59,8 @@ public final class MembershipTopology {
                 Serdes.String(), StoreSerdes.seatFigures()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_LATEST_DAY_STORE),
                 Serdes.String(), StoreSerdes.dailySeats()).withCachingEnabled(), PROCESSOR);
-        // a window store forgets ids older than the retention segment by segment, with no purge scan
+        // a window store forgets ids older than the retention segment by segment, with no purge scan;
+        // no record cache on it: a caching window store's fetch walks its time range segment by segment
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(APPLIED_EVENTS_STORE,
                 settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), Serdes.String()), PROCESSOR);
 

@@ -10,7 +10,8 @@ import org.seatreconciler.schemas.serde.MalformedPayloadException;
 /**
  * Turns an input record's key and value bytes into a well-formed event or a MALFORMED rejection
  * (DESIGN.md section 4, rule 1). A registry that cannot be reached is not bad input: that exception
- * propagates so the record is retried rather than rejected.
+ * propagates, and {@code RegistryOutageHandler} replaces the stream thread, which processes the record
+ * again from the last commit.
  */
 public final class EventDecoder {
 

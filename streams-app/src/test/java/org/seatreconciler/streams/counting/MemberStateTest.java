@@ -60,7 +60,6 @@ class MemberStateTest {
 
         assertThat(m.active()).isTrue();
         assertThat(m.admin()).isTrue();
-        assertThat(m.isActiveAdmin()).isTrue();
     }
 
     @Test

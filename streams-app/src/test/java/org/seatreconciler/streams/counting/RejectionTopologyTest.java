@@ -178,6 +178,39 @@ class RejectionTopologyTest {
     }
 
     @Test
+    void aRecordWithAFarFutureTimestampDoesNotMakeDedupForget() {
+        try (TopologyFixture t = new TopologyFixture()) {
+            MembershipEvent add = added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD);
+            t.send(add);
+            t.send(added("e2", ORG, "m-2", "2100-01-01T00:00:00Z", MemberRole.SUPPORT));
+
+            t.send(add);
+
+            assertThat(t.outcomes.applied()).isEqualTo(2);
+            assertThat(t.outcomes.duplicates()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void appliedIdsAreForgottenAfterTheDedupRetention() {
+        try (TopologyFixture t = new TopologyFixture()) {
+            MembershipEvent add = added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD);
+            t.send(add);
+            t.advanceWallClock(TopologySettings.DEFAULT_DEDUP_RETENTION.minusHours(1));
+            t.send(add);
+            t.advanceWallClock(java.time.Duration.ofHours(2));
+
+            t.send(add);
+
+            // remembered within the retention, forgotten after it: applied again, which
+            // last-writer-wins makes harmless (the counts do not change)
+            assertThat(t.outcomes.duplicates()).isEqualTo(1);
+            assertThat(t.outcomes.applied()).isEqualTo(2);
+            assertThat(t.latestCounts().get(ORG).getStandard()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theSameEventIdInAnotherOrganisationIsNotADuplicate() {
         try (TopologyFixture t = new TopologyFixture()) {
             t.send(added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD),

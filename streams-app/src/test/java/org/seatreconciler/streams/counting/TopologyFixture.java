@@ -78,6 +78,11 @@ final class TopologyFixture implements AutoCloseable {
         input.pipeInput(key, value, Instant.parse("2026-11-02T00:00:00Z"));
     }
 
+    /** Moves the driver's wall clock, which dedup uses to remember and forget applied ids. */
+    void advanceWallClock(java.time.Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
     byte[] serialize(MembershipEvent event) {
         return eventSerializer.serialize(settings.inputTopic(), event);
     }
