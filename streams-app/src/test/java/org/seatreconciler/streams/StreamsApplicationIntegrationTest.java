@@ -6,6 +6,10 @@ import static org.seatreconciler.streams.counting.Events.adminChanged;
 import static org.seatreconciler.streams.counting.Events.removed;
 import static org.seatreconciler.streams.counting.Events.roleChanged;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,10 +51,16 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /**
  * The Spring Boot app on a real KRaft broker started by the test, configured with nothing but the
  * bootstrap servers, the registry URL and a state dir: it creates its topics, counts a few hundred
- * events with exactly-once, and rejects random bytes without stopping.
+ * events with exactly-once, rejects random bytes without stopping, and serves the live counts over HTTP
+ * (the web server switched on, on a random port).
  */
-@SpringBootTest(classes = StreamsApplication.class, properties = {
+@SpringBootTest(classes = StreamsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
         "spring.config.name=" + StreamsApplication.CONFIG_NAMES,
+        "spring.main.web-application-type=servlet",
+        // an advertised address (it need not be reachable here): the assignment then carries hosts, and
+        // a query finds this instance in it as the active host, as it would among several instances
+        "seats.http.advertised-host-port=streams-it:8080",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "seats.schema-registry-url=mock://streams-it",
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/seat-reconciler-it-${random.uuid}",
@@ -73,7 +83,7 @@ class StreamsApplicationIntegrationTest {
     private org.springframework.core.env.Environment env;
 
     @Test
-    void countsAFewHundredEventsExactlyAndRejectsWhatItCannotApply() {
+    void countsAFewHundredEventsExactlyAndRejectsWhatItCannotApply() throws Exception {
         int published = publish();
         assertThat(published).isEqualTo(ORGS * 73);
 
@@ -113,6 +123,24 @@ class StreamsApplicationIntegrationTest {
         assertThat(outcomes.duplicates()).isEqualTo(ORGS * 10);
         assertThat(outcomes.rejected()).isEqualTo(Map.of("MALFORMED", (long) ORGS, "SELF_ROLE_CHANGE", (long) ORGS,
                 "UNAUTHORIZED_ROLE_CHANGE", (long) ORGS));
+
+        // the output topics are committed, so the store holds the same figures
+        HttpResponse<String> org1 = get("/orgs/org-1/counts");
+        assertThat(org1.statusCode()).isEqualTo(200);
+        assertThat(org1.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(org1.body()).isEqualTo("{\"orgId\":\"org-1\",\"standard\":32,\"support\":13,\"admins\":4,"
+                + "\"owners\":1,\"billableStandard\":35,\"supportOnly\":10,\"totalMembers\":45}");
+        HttpResponse<String> unknown = get("/orgs/org-unknown/counts");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"orgId\":\"org-unknown\",\"error\":\"NOT_FOUND\","
+                + "\"message\":\"no counts for organisation org-unknown\"}");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + env.getProperty("local.server.port") + path)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Per org: 50 adds, random bytes, 3 admin grants, 4 role changes (2 refused), 5 removals, 10 duplicates. */

@@ -8,10 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.streams.StreamsApplication;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.TopologySettings;
+import org.seatreconciler.streams.query.OrgCountsController;
+import org.seatreconciler.streams.query.OrgCountsQuery;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
@@ -53,6 +57,30 @@ class StreamsConfigurationTest {
             assertThat(streams.getProperty("state.dir")).isEqualTo("/tmp/elsewhere");
             assertThat(streams.get("bootstrap.servers").toString()).contains("broker:1234");
             assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+        }
+    }
+
+    @Test
+    void servesNoHttpUnlessTheWebApplicationTypeIsServlet() {
+        try (ConfigurableApplicationContext ctx = start(Map.of())) {
+            assertThat(ctx).isNotInstanceOf(WebServerApplicationContext.class);
+            assertThat(ctx.getBeansOfType(OrgCountsController.class)).isEmpty();
+            assertThat(ctx.getBeansOfType(OrgCountsQuery.class)).isEmpty();
+            Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
+            assertThat(streams.getProperty("application.server")).isEmpty();
+        }
+    }
+
+    @Test
+    void servesHttpWhenSwitchedOnAndAdvertisesItsAddressToTheOtherInstances() {
+        try (ConfigurableApplicationContext ctx = start(Map.of("spring.main.web-application-type", "servlet",
+                "server.port", "0", "seats.http.advertised-host-port", "streams-1.example:8080"))) {
+            assertThat(ctx).isInstanceOf(WebServerApplicationContext.class);
+            assertThat(((WebServerApplicationContext) ctx).getWebServer().getPort()).isPositive();
+            assertThat(ctx.getBeansOfType(OrgCountsController.class)).hasSize(1);
+            Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
+            assertThat(streams.getProperty("application.server")).isEqualTo("streams-1.example:8080");
+            assertThat(QueryConfiguration.advertisedHost(streams)).isEqualTo(new HostInfo("streams-1.example", 8080));
         }
     }
 
