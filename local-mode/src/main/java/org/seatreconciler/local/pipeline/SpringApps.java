@@ -64,6 +64,7 @@ final class SpringApps {
     private static Map<String, Object> common(LocalSettings settings) {
         Map<String, Object> p = new LinkedHashMap<>(settings.springProperties());
         p.put("spring.main.banner-mode", "off");
+        p.put("spring.main.web-application-type", "none");
         p.put("spring.main.log-startup-info", "false");
         return p;
     }
