@@ -58,12 +58,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         properties = {
         "spring.config.name=" + StreamsApplication.CONFIG_NAMES,
         "spring.main.web-application-type=servlet",
+        "server.tomcat.basedir=target/tomcat",
         // an advertised address (it need not be reachable here): the assignment then carries hosts, and
         // a query finds this instance in it as the active host, as it would among several instances
         "seats.http.advertised-host-port=streams-it:8080",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "seats.schema-registry-url=mock://streams-it",
-        "spring.kafka.streams.state-dir=${java.io.tmpdir}/seat-reconciler-it-${random.uuid}",
+        "spring.kafka.streams.state-dir=target/streams-it-state/${random.uuid}",
         "seats.topics.input-partitions=3",
         "seats.topics.output-partitions=3"})
 @EmbeddedKafka(brokerProperties = {

@@ -72,7 +72,9 @@ abstract class BillingJobTestSupport {
     static void outDir(DynamicPropertyRegistry registry) {
         registry.add("seats.billing.out-dir", () -> {
             try {
-                return Files.createTempDirectory("billing-" + UUID.randomUUID()).toString();
+                // under target/, so test runs do not leave folders in the system's temp folder
+                return Files.createDirectories(Path.of("target", "billing-out", UUID.randomUUID().toString()))
+                        .toAbsolutePath().toString();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -74,7 +74,8 @@ class StreamsConfigurationTest {
     @Test
     void servesHttpWhenSwitchedOnAndAdvertisesItsAddressToTheOtherInstances() {
         try (ConfigurableApplicationContext ctx = start(Map.of("spring.main.web-application-type", "servlet",
-                "server.port", "0", "seats.http.advertised-host-port", "streams-1.example:8080"))) {
+                "server.port", "0", "server.tomcat.basedir", "target/tomcat",
+                "seats.http.advertised-host-port", "streams-1.example:8080"))) {
             assertThat(ctx).isInstanceOf(WebServerApplicationContext.class);
             assertThat(((WebServerApplicationContext) ctx).getWebServer().getPort()).isPositive();
             assertThat(ctx.getBeansOfType(OrgCountsController.class)).hasSize(1);

@@ -3,6 +3,7 @@ package org.seatreconciler.streams.counting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "seat-reconciler-ttd");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd-state").toString());
+            // under target/, so test runs do not leave folders in the system's temp folder
+            Path states = Files.createDirectories(Path.of("target", "ttd-state"));
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(states, "ttd").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
