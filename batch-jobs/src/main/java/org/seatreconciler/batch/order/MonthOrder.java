@@ -55,29 +55,48 @@ public final class MonthOrder {
     }
 
     /**
-     * The dates a scheduled run bills, in order, to end with {@code yesterday}: from the earliest date of
-     * yesterday's month that ran without completing, or else from the day after the month's latest date
-     * that ran (nights the scheduler missed), through yesterday. Dates before the month's first run are
-     * left alone (the system started mid-month).
+     * The dates a scheduled run bills, in order, to end with {@code yesterday}. Within a month: from the
+     * earliest date that ran without completing, or else from the day after the month's latest date
+     * that ran (nights the scheduler missed), through the month's end or yesterday. The previous month
+     * is caught up first the same way, so a failed or missed last night of a month is not dropped when
+     * the month turns. A month with no run at all is left alone (the system started later).
      */
     public List<LocalDate> catchUp(LocalDate yesterday) {
-        BillingPeriod month = BillingPeriod.containing(yesterday);
-        LocalDate from = yesterday;
+        LocalDate previousMonthEnd = BillingPeriod.containing(yesterday).start().minusDays(1);
+        List<LocalDate> dates = new ArrayList<>(within(previousMonthEnd, false));
+        dates.addAll(within(yesterday, true));
+        return dates;
+    }
+
+    /**
+     * The dates of {@code last}'s month, up to {@code last}, that a scheduled run still has to bill;
+     * {@code last} itself even when the month has no run yet only if {@code billLast}.
+     */
+    private List<LocalDate> within(LocalDate last, boolean billLast) {
+        BillingPeriod month = BillingPeriod.containing(last);
+        LocalDate firstUnfinished = null;
         LocalDate latestRun = null;
-        for (LocalDate day = month.start(); !day.isAfter(yesterday); day = day.plusDays(1)) {
+        for (LocalDate day = month.start(); !day.isAfter(last); day = day.plusDays(1)) {
             BatchStatus status = lastStatus.apply(day);
-            if (status != null && status != BatchStatus.COMPLETED && day.isBefore(from)) {
-                from = day;
+            if (status != null && status != BatchStatus.COMPLETED && firstUnfinished == null) {
+                firstUnfinished = day;
             }
             if (status != null) {
                 latestRun = day;
             }
         }
-        if (latestRun != null && latestRun.plusDays(1).isBefore(from)) {
+        LocalDate from;
+        if (firstUnfinished != null) {
+            from = firstUnfinished;
+        } else if (latestRun != null) {
             from = latestRun.plusDays(1);
+        } else if (billLast) {
+            from = last;
+        } else {
+            return List.of(); // a month that never ran: the system started after it
         }
         List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(yesterday); day = day.plusDays(1)) {
+        for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
             if (lastStatus.apply(day) != BatchStatus.COMPLETED) {
                 dates.add(day);
             }

@@ -76,9 +76,20 @@ class MonthOrderTest {
     }
 
     @Test
-    void theSchedulerLeavesTheDaysBeforeTheMonthsFirstRunAloneAndIgnoresEarlierMonths() {
+    void theSchedulerLeavesTheDaysBeforeTheFirstRunAlone() {
+        assertThat(order.catchUp(OCT_3)).containsExactly(OCT_3);
+        assertThat(order.catchUp(LocalDate.of(2026, 10, 31))).containsExactly(LocalDate.of(2026, 10, 31));
+    }
+
+    @Test
+    void aFailedOrMissedEndOfTheMonthIsCaughtUpWhenTheMonthTurns() {
+        runs.put(LocalDate.of(2026, 9, 28), BatchStatus.COMPLETED);
         runs.put(LocalDate.of(2026, 9, 29), BatchStatus.FAILED);
 
-        assertThat(order.catchUp(OCT_3)).containsExactly(OCT_3);
+        assertThat(order.catchUp(OCT_1)).containsExactly(LocalDate.of(2026, 9, 29), LocalDate.of(2026, 9, 30), OCT_1);
+
+        runs.put(LocalDate.of(2026, 9, 29), BatchStatus.COMPLETED);
+        runs.put(LocalDate.of(2026, 9, 30), BatchStatus.COMPLETED);
+        assertThat(order.catchUp(OCT_2)).containsExactly(OCT_2);
     }
 }

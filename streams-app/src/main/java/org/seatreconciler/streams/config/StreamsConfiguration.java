@@ -1,5 +1,7 @@
 package org.seatreconciler.streams.config;
 
+import java.time.Duration;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.Topology;
@@ -27,6 +29,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(SeatsProperties.class)
 public class StreamsConfiguration {
 
+    /** How long a stream thread waits before it is replaced after the schema registry was unavailable. */
+    static final Duration REGISTRY_RETRY_PAUSE = Duration.ofSeconds(5);
+
     @Bean
     public EventOutcomes eventOutcomes() {
         return new EventOutcomes();
@@ -48,7 +53,7 @@ public class StreamsConfiguration {
                     MembershipTopology.addTo(topology, seats.topologySettings(), registry, outcomes);
                 }
             });
-            factoryBean.setStreamsUncaughtExceptionHandler(new RegistryOutageHandler());
+            factoryBean.setStreamsUncaughtExceptionHandler(new RegistryOutageHandler(REGISTRY_RETRY_PAUSE));
         };
     }
 
