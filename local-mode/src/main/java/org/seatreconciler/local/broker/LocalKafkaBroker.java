@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,6 +40,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Thread hook;
+    private final Deque<AutoCloseable> closeFirst = new ArrayDeque<>();
     private boolean closed;
 
     private LocalKafkaBroker(TempDirectory dataDir, KafkaRaftServer server, String bootstrapServers) {
@@ -156,6 +159,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return dataDir.path();
     }
 
+    /**
+     * Closes {@code resource} before the broker, last registered first, also when the JVM is stopped
+     * (Ctrl-C): the apps that talk to the broker, and the folders they write in, must stop before it
+     * does. JVM shutdown hooks run concurrently, so this one hook does it all, in order.
+     */
+    public synchronized void closeFirst(AutoCloseable resource) {
+        closeFirst.push(resource);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -166,6 +178,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // called from the hook itself
+        }
+        while (!closeFirst.isEmpty()) {
+            AutoCloseable resource = closeFirst.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Could not close {} before the broker: {}", resource, e.getMessage());
+            }
         }
         try {
             server.shutdown();

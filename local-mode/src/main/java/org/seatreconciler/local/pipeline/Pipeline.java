@@ -61,21 +61,24 @@ public final class Pipeline {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
              TempDirectory work = TempDirectory.create("reconciler-work-")) {
             console.println("  ready on " + broker.bootstrapServers() + " (" + seconds(started) + ")");
+            work.handOverShutdown();
+            broker.closeFirst(work);
             LocalSettings settings = new LocalSettings(broker.bootstrapServers(), registryUrl, run.zone(),
                     run.seatBasis(), run.out(), work.path(), TopicNames.defaults(), LocalSettings.STREAMS_APPLICATION_ID);
-            return runOn(settings, run, plans);
+            return runOn(broker, settings, run, plans);
         } finally {
             InMemorySchemaRegistry.drop(registryScope);
         }
     }
 
-    private RunReport runOn(LocalSettings settings, Command.Run run, List<PlanAssignment> plans) {
+    private RunReport runOn(LocalKafkaBroker broker, LocalSettings settings, Command.Run run, List<PlanAssignment> plans) {
         TopicNames topics = settings.topics();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             TopicSetup.create(admin, topics);
             console.println("Starting the streams topology ...");
             try (StreamsRuntime streams = components.streams().start(settings);
                  RejectedEventsFile rejected = RejectedEventsFile.open(run.out())) {
+                broker.closeFirst(streams);
                 long publishStart = System.nanoTime();
                 publishPlans(settings, plans);
                 ImportResult imported = importEvents(settings, run, rejected);
@@ -89,7 +92,7 @@ public final class Pipeline {
                 console.println("  done (" + seconds(waitStart) + ")");
 
                 long billingStart = System.nanoTime();
-                List<DateResult> dates = bill(settings, run.from(), run.to());
+                List<DateResult> dates = bill(broker, settings, run.from(), run.to());
                 Duration billing = since(billingStart);
 
                 long topologyRejections = RejectedTopicReader.copy(settings.bootstrapServers(),
@@ -126,9 +129,10 @@ public final class Pipeline {
         }
     }
 
-    private List<DateResult> bill(LocalSettings settings, LocalDate from, LocalDate to) {
+    private List<DateResult> bill(LocalKafkaBroker broker, LocalSettings settings, LocalDate from, LocalDate to) {
         List<DateResult> results = new ArrayList<>();
         try (NightlyJob job = components.nightlyJob().start(settings)) {
+            broker.closeFirst(job);
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                 DateResult result = job.bill(date);
                 console.println(String.format(Locale.ROOT, "Billed %s: %d organisation(s), %d invoice line(s)%s",

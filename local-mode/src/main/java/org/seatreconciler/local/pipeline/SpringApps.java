@@ -65,6 +65,8 @@ final class SpringApps {
         Map<String, Object> p = new LinkedHashMap<>(settings.springProperties());
         p.put("spring.main.banner-mode", "off");
         p.put("spring.main.web-application-type", "none");
+        // closed by the pipeline, before the broker, also on Ctrl-C (see LocalKafkaBroker.closeFirst)
+        p.put("spring.main.register-shutdown-hook", "false");
         p.put("spring.main.log-startup-info", "false");
         return p;
     }
