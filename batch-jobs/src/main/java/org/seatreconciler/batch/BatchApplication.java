@@ -26,18 +26,8 @@ public class BatchApplication {
         }
     }
 
-    /**
-     * Starts the app in this JVM with the given settings (the local mode's entry point), passed as
-     * command-line arguments so they beat every configuration file.
-     */
-    public static ConfigurableApplicationContext start(Map<String, ?> properties) {
-        String[] args = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return application().run(args);
-    }
-
-    private static SpringApplication application() {
+    /** The app as {@code main} runs it, for starting it inside another JVM (the local mode). */
+    public static SpringApplication application() {
         SpringApplication application = new SpringApplication(BatchApplication.class);
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAMES));
         return application;

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.seatreconciler.batch.config.BillingProperties;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -59,6 +61,16 @@ final class SpringApps {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot read the batch app's batch-jobs.yml", e);
         }
+    }
+
+    /**
+     * Runs an app with the given settings as command-line arguments, the highest precedence, so they
+     * beat every configuration file.
+     */
+    static ConfigurableApplicationContext run(SpringApplication application, Map<String, Object> properties) {
+        return application.run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
     }
 
     private static Map<String, Object> common(LocalSettings settings) {

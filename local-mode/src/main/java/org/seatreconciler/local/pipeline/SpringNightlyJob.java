@@ -22,7 +22,8 @@ final class SpringNightlyJob implements NightlyJob {
     }
 
     static NightlyJob start(LocalSettings settings) {
-        return new SpringNightlyJob(BatchApplication.start(SpringApps.batchProperties(settings)));
+        return new SpringNightlyJob(SpringApps.run(BatchApplication.application(),
+                SpringApps.batchProperties(settings)));
     }
 
     @Override

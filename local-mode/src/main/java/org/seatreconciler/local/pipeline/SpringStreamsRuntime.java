@@ -16,7 +16,8 @@ final class SpringStreamsRuntime implements StreamsRuntime {
     }
 
     static StreamsRuntime start(LocalSettings settings) {
-        return new SpringStreamsRuntime(StreamsApplication.start(SpringApps.streamsProperties(settings)));
+        return new SpringStreamsRuntime(SpringApps.run(StreamsApplication.application(),
+                SpringApps.streamsProperties(settings)));
     }
 
     @Override

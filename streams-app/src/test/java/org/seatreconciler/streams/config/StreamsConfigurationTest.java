@@ -89,6 +89,7 @@ class StreamsConfigurationTest {
     private static ConfigurableApplicationContext start(Map<String, String> properties) {
         Map<String, String> all = new HashMap<>(NO_BROKER);
         all.putAll(properties);
-        return StreamsApplication.start(all);
+        return StreamsApplication.application().run(all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }
