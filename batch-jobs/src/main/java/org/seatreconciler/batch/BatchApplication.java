@@ -3,6 +3,7 @@ package org.seatreconciler.batch;
 import java.util.Map;
 
 import org.seatreconciler.batch.launch.BillingCommandRunner;
+import org.seatreconciler.batch.launch.BillingScheduler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,11 @@ public class BatchApplication {
         ConfigurableApplicationContext context = application().run(args);
         if (context.getBeanProvider(BillingCommandRunner.class).getIfAvailable() != null) {
             System.exit(SpringApplication.exit(context));
+        }
+        if (context.getBeanProvider(BillingScheduler.class).getIfAvailable() == null) {
+            System.err.println("Nothing to do: set seats.billing.run-on-startup=true (bill once) or "
+                    + "seats.billing.schedule.enabled=true (bill every night)");
+            System.exit(SpringApplication.exit(context, () -> 2));
         }
     }
 
