@@ -7,9 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
 import org.seatreconciler.batch.config.SeatsProperties;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -43,6 +45,40 @@ class BillingCommandRunnerTest {
         // they pass the option check, so the error is the date's
         assertThat(runWith("--seats.billing.seat-basis=DAILY_PEAK", "--recover", "--debug", "--billing-date=2026-10-32"))
                 .isEqualTo("Invalid --billing-date '2026-10-32': expected YYYY-MM-DD" + System.lineSeparator());
+    }
+
+    @Test
+    void recoverRoutesToRecoverAndBillAndTheExitCodeIsZero() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        NightlyBilling recording = new NightlyBilling(null, null, null, null, null,
+                Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
+                new SeatsProperties("mock://x", ZoneOffset.UTC, null)) {
+            @Override
+            public BillingRun bill(LocalDate date) {
+                calls.add("bill " + date);
+                return run(date);
+            }
+
+            @Override
+            public BillingRun recoverAndBill(LocalDate date) {
+                calls.add("recoverAndBill " + date);
+                return run(date);
+            }
+        };
+
+        BillingCommandRunner plain = new BillingCommandRunner(recording);
+        plain.run(new DefaultApplicationArguments("--billing-date=2026-10-02"));
+        BillingCommandRunner recovering = new BillingCommandRunner(recording);
+        recovering.run(new DefaultApplicationArguments("--billing-date=2026-10-02", "--recover"));
+
+        assertThat(calls).containsExactly("bill 2026-10-02", "recoverAndBill 2026-10-02");
+        assertThat(plain.getExitCode()).isZero();
+        assertThat(recovering.getExitCode()).isZero();
+    }
+
+    private static BillingRun run(LocalDate date) {
+        return new BillingRun(date, java.nio.file.Path.of("/out", date.toString()), false, false, 1, 1, 1,
+                java.util.Map.of("USD", new java.math.BigDecimal("50.00")), java.util.List.of());
     }
 
     @Test
