@@ -48,11 +48,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import com.jayway.jsonpath.JsonPath;
+
 /**
  * The Spring Boot app on a real KRaft broker started by the test, configured with nothing but the
  * bootstrap servers, the registry URL and a state dir: it creates its topics, counts a few hundred
- * events with exactly-once, rejects random bytes without stopping, and serves the live counts over HTTP
- * (the web server switched on, on a random port).
+ * events with exactly-once, rejects random bytes without stopping, and serves the live counts, its health
+ * and its metrics over HTTP (the web server switched on, on a random port).
  */
 @SpringBootTest(classes = StreamsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -135,6 +137,41 @@ class StreamsApplicationIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"orgId\":\"org-unknown\",\"error\":\"NOT_FOUND\","
                 + "\"message\":\"no counts for organisation org-unknown\"}");
+
+        // the operators' endpoints: the client is RUNNING, and the meters read the same outcomes
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
+        assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.kafkaStreams"))
+                .isEqualTo(Map.of("status", "UP", "details", Map.of("state", "RUNNING")));
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<Map<String, Object>>read(liveness.body(), "$.components"))
+                .containsOnlyKeys("livenessState", "kafkaStreams");
+
+        assertThat(count("seats.events.applied")).isEqualTo(300.0);
+        assertThat(count("seats.events.duplicates")).isEqualTo(50.0);
+        assertThat(count("seats.events.rejected")).isEqualTo(15.0);
+        assertThat(count("seats.events.rejected?tag=reason:MALFORMED")).isEqualTo(5.0);
+        assertThat(count("seats.events.rejected?tag=reason:SELF_ROLE_CHANGE")).isEqualTo(5.0);
+        assertThat(count("seats.events.rejected?tag=reason:UNAUTHORIZED_ROLE_CHANGE")).isEqualTo(5.0);
+        // Kafka Streams' own metrics, bound by Boot's KafkaStreamsMicrometerListener
+        List<String> names = JsonPath.read(get("/actuator/metrics").body(), "$.names");
+        assertThat(names).contains("seats.events.applied", "seats.events.duplicates", "seats.events.rejected",
+                "kafka.stream.thread.process.total");
+
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body().lines()).contains("seats_events_applied_total 300.0",
+                "seats_events_rejected_total{reason=\"MALFORMED\"} 5.0");
+    }
+
+    /** The COUNT measurement of {@code /actuator/metrics/{nameAndQuery}}. */
+    private double count(String nameAndQuery) throws Exception {
+        HttpResponse<String> metric = get("/actuator/metrics/" + nameAndQuery);
+        assertThat(metric.statusCode()).as(nameAndQuery).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(metric.body(), "$.measurements[*].statistic")).containsExactly("COUNT");
+        return JsonPath.<Number>read(metric.body(), "$.measurements[0].value").doubleValue();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -44,6 +44,12 @@ public class EventOutcomes {
         return snapshot;
     }
 
+    /** Rejections for one reason code (0 when never seen). */
+    public long rejected(String reason) {
+        LongAdder count = rejected.get(reason);
+        return count == null ? 0 : count.sum();
+    }
+
     /** All rejections, whatever the reason. */
     public long rejectedTotal() {
         return rejected.values().stream().mapToLong(LongAdder::sum).sum();

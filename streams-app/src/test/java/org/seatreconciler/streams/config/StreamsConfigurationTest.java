@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.streams.StreamsApplication;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.TopologySettings;
+import org.seatreconciler.streams.monitoring.EventOutcomesMetrics;
+import org.seatreconciler.streams.monitoring.KafkaStreamsHealthIndicator;
 import org.seatreconciler.streams.query.OrgCountsController;
 import org.seatreconciler.streams.query.OrgCountsQuery;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -66,6 +68,10 @@ class StreamsConfigurationTest {
             assertThat(ctx).isNotInstanceOf(WebServerApplicationContext.class);
             assertThat(ctx.getBeansOfType(OrgCountsController.class)).isEmpty();
             assertThat(ctx.getBeansOfType(OrgCountsQuery.class)).isEmpty();
+            assertThat(ctx.getBeansOfType(EventOutcomesMetrics.class)).isEmpty();
+            // passive, but present: the liveness health group of streams-app.yml names it
+            assertThat(ctx.getBeansOfType(KafkaStreamsHealthIndicator.class)).containsOnlyKeys(
+                    "kafkaStreamsHealthIndicator");
             Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
             assertThat(streams.getProperty("application.server")).isEmpty();
         }
@@ -79,6 +85,9 @@ class StreamsConfigurationTest {
             assertThat(ctx).isInstanceOf(WebServerApplicationContext.class);
             assertThat(((WebServerApplicationContext) ctx).getWebServer().getPort()).isPositive();
             assertThat(ctx.getBeansOfType(OrgCountsController.class)).hasSize(1);
+            assertThat(ctx.getBeansOfType(KafkaStreamsHealthIndicator.class)).containsOnlyKeys(
+                    "kafkaStreamsHealthIndicator");
+            assertThat(ctx.getBeansOfType(EventOutcomesMetrics.class)).hasSize(1);
             Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
             assertThat(streams.getProperty("application.server")).isEqualTo("streams-1.example:8080");
             assertThat(QueryConfiguration.advertisedHost(streams)).isEqualTo(new HostInfo("streams-1.example", 8080));
