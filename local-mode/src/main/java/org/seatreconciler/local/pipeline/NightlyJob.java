@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import org.seatreconciler.local.output.DateResult;
 
 /**
- * The nightly billing job inside a local run (phase 2: {@code BatchApplication} started with
- * {@link LocalSettings#springProperties()}; {@code NightlyBilling.bill(date)}).
+ * The nightly billing job inside a local run ({@link SpringNightlyJob}: {@code BatchApplication}
+ * in this JVM, {@code NightlyBilling.bill(date)} per date).
  */
 public interface NightlyJob extends AutoCloseable {
 

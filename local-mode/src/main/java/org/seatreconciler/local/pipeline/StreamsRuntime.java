@@ -1,8 +1,8 @@
 package org.seatreconciler.local.pipeline;
 
 /**
- * The streams app running inside a local run (phase 2: {@code StreamsApplication} started with
- * {@link LocalSettings#springProperties()}; outcomes from its {@code EventOutcomes} bean).
+ * The streams app running inside a local run ({@link SpringStreamsRuntime}: {@code StreamsApplication}
+ * in this JVM, outcomes from its {@code EventOutcomes} bean).
  */
 public interface StreamsRuntime extends AutoCloseable {
 
