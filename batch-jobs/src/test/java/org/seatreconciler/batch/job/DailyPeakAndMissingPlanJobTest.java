@@ -1,14 +1,20 @@
 package org.seatreconciler.batch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
+import org.seatreconciler.schemas.Topics;
 import org.springframework.test.context.TestPropertySource;
 
 @TestPropertySource(properties = { "seats.billing.seat-basis=DAILY_PEAK", "seats.billing.catch-up-timeout=2s" })
@@ -77,15 +83,12 @@ class DailyPeakAndMissingPlanJobTest extends BillingJobTestSupport {
                 .contains("\r\n2026-11-04,solo-c,1,2,1,1,1,2,3,1,3\r\n");
 
         // An event the streams app has not processed yet: the next night must not be billed.
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", broker.getBrokersAsString()),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
-                    org.seatreconciler.schemas.Topics.MEMBERSHIP_EVENTS, 1, "clinic-a", "not yet processed")).get();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                broker.getBrokersAsString()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, 1, "clinic-a", "not yet processed")).get();
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> billing.bill(LocalDate.of(2026, 11, 5)))
-                .isInstanceOf(org.seatreconciler.batch.BillingFailedException.class)
+        assertThatThrownBy(() -> billing.bill(LocalDate.of(2026, 11, 5)))
+                .isInstanceOf(BillingFailedException.class)
                 .hasMessage("Billing 2026-11-05 failed (FAILED): Streams application 'seat-reconciler-streams' has"
                         + " not caught up on hr.membership-events after PT2S: partition 1 lags by 1"
                         + " (no committed offset, end 1)");
