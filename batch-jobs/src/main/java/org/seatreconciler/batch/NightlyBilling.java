@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.seatreconciler.batch.config.BillingJobConfiguration;
-import org.seatreconciler.batch.config.SeatsProperties;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.order.MonthOrder;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -41,11 +41,11 @@ public class NightlyBilling {
     private final LedgerRepository ledger;
     private final BillingFiles files;
     private final Clock clock;
-    private final SeatsProperties seats;
+    private final SeatsSettings seats;
     private final MonthOrder monthOrder;
 
     public NightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
-            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsProperties seats) {
+            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyBillingJob;

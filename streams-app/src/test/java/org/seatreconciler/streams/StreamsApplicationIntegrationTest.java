@@ -102,10 +102,10 @@ class StreamsApplicationIntegrationTest {
                     Instant.parse(at(1, 4))));
             assertThat(daily.get(Topics.dailyKey(org, LocalDate.parse("2026-11-02")))).isEqualTo(
                     new OrgSeatDay(org, LocalDate.parse("2026-11-02"), 32, 18, 4, 1, 35, 15, 50, 35, 50,
-                            Instant.parse(at(0, 60))));
+                            Instant.parse(at(0, 60)), "UTC"));
             assertThat(daily.get(Topics.dailyKey(org, LocalDate.parse("2026-11-03")))).isEqualTo(
                     new OrgSeatDay(org, LocalDate.parse("2026-11-03"), 32, 13, 4, 1, 35, 10, 45, 35, 50,
-                            Instant.parse(at(1, 4))));
+                            Instant.parse(at(1, 4)), "UTC"));
         }
         assertThat(counts).hasSize(ORGS);
         assertThat(daily).hasSize(2 * ORGS);

@@ -10,6 +10,7 @@ import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.PlanCatalogue;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Lazy;
 
 /** The domain objects and clients of the nightly job, built from configuration. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SeatsProperties.class, BillingProperties.class })
+@EnableConfigurationProperties({ SeatsSettings.class, BillingProperties.class })
 public class BillingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
@@ -55,7 +56,7 @@ public class BillingConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(KafkaProperties kafkaProperties, SeatsProperties seats) {
+    KafkaClients kafkaClients(KafkaProperties kafkaProperties, SeatsSettings seats) {
         return new KafkaClients(kafkaProperties, seats.schemaRegistryUrl());
     }
 

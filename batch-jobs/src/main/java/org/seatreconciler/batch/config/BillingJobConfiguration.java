@@ -15,6 +15,7 @@ import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.input.BillingInputReader;
 import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -65,14 +66,14 @@ public class BillingJobConfiguration {
 
     @Bean
     Step awaitStreamsCaughtUp(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StreamsCatchUp catchUp, SeatsProperties seats, BillingProperties billing) {
+            StreamsCatchUp catchUp, SeatsSettings seats, BillingProperties billing) {
         return new StepBuilder("awaitStreamsCaughtUp", jobRepository)
                 .tasklet((contribution, context) -> {
                     try {
                         catchUp.await(billing.streamsApplicationId(), seats.topics().membershipEvents(),
                                 billing.catchUpTimeout(), billing.catchUpPollInterval());
                     } catch (MissingTopicException e) {
-                        throw e.withSetting(SeatsProperties.MEMBERSHIP_EVENTS_SETTING);
+                        throw e.withSetting(SeatsSettings.MEMBERSHIP_EVENTS_SETTING);
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -98,7 +99,7 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     BillingInputReader billingInputReader(@Value("#{jobParameters['" + BILLING_DATE + "']}") LocalDate billingDate,
-            KafkaClients kafka, SeatsProperties seats, BillingProperties billing, LedgerRepository ledger) {
+            KafkaClients kafka, SeatsSettings seats, BillingProperties billing, LedgerRepository ledger) {
         return new BillingInputReader(billingDate, () -> kafka.snapshotConsumer(OrgSeatDay.class),
                 seats.topics().orgDaily(), () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(),
                 ledger::purchasedBefore, billing.readTimeout());

@@ -14,7 +14,7 @@ import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.billing.BillingInput;
 import org.seatreconciler.batch.catchup.MissingTopicException;
-import org.seatreconciler.batch.config.SeatsProperties;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -83,11 +83,11 @@ public class BillingInputReader extends AbstractItemCountingItemStreamItemReader
             if (dailyOffsets == null) {
                 // No daily figures means nothing to bill: the night must fail, not complete empty.
                 dailyOffsets = TopicSnapshot.endOffsets(daily, dailyTopic, timeout).orElseThrow(
-                        () -> MissingTopicException.forSetting(dailyTopic, SeatsProperties.ORG_DAILY_SETTING));
+                        () -> MissingTopicException.forSetting(dailyTopic, SeatsSettings.ORG_DAILY_SETTING));
                 // No assignments may be legitimate (the subscription system has published none yet).
                 plansOffsets = TopicSnapshot.endOffsets(plans, plansTopic, timeout).orElseGet(() -> {
                     log.warn("Topic {} does not exist (setting {}): no plan assignments, every organisation is "
-                            + "billed on the default plan", plansTopic, SeatsProperties.ORG_PLANS_SETTING);
+                            + "billed on the default plan", plansTopic, SeatsSettings.ORG_PLANS_SETTING);
                     return Map.of();
                 });
                 log.info("Billing {} from {} up to {} and {} up to {}", billingDate, dailyTopic, dailyOffsets,

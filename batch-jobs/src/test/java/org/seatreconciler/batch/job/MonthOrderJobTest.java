@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.NightlyBilling;
 import org.seatreconciler.batch.billing.OrgBilling;
-import org.seatreconciler.batch.config.SeatsProperties;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.launch.BillingScheduler;
 import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -48,7 +48,7 @@ class MonthOrderJobTest extends BillingJobTestSupport {
     @Autowired
     BillingFiles files;
     @Autowired
-    SeatsProperties seats;
+    SeatsSettings seats;
 
     @Test
     void aDateAfterAFailedOneIsRefusedAndTheSchedulerRestartsTheFailedDateFirst() throws Exception {

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
-import org.seatreconciler.batch.config.SeatsProperties;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.springframework.boot.DefaultApplicationArguments;
 
 class BillingCommandRunnerTest {
@@ -21,7 +21,7 @@ class BillingCommandRunnerTest {
     // Only the argument handling is exercised: a bad date never reaches the job.
     private final NightlyBilling billing = new NightlyBilling(null, null, null, null, null,
             Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
-            new SeatsProperties("mock://x", java.time.ZoneId.of("Pacific/Auckland"), null));
+            new SeatsSettings("mock://x", java.time.ZoneId.of("Pacific/Auckland"), null));
 
     @Test
     void aBadBillingDateIsAOneLineErrorAndExitCodeTwo() {
@@ -52,7 +52,7 @@ class BillingCommandRunnerTest {
         java.util.List<String> calls = new java.util.ArrayList<>();
         NightlyBilling recording = new NightlyBilling(null, null, null, null, null,
                 Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
-                new SeatsProperties("mock://x", ZoneOffset.UTC, null)) {
+                new SeatsSettings("mock://x", ZoneOffset.UTC, null)) {
             @Override
             public BillingRun bill(LocalDate date) {
                 calls.add("bill " + date);

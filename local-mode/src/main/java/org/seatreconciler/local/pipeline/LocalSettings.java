@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.seatreconciler.local.cli.SeatBasis;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 
 /**
  * Everything the two apps need to join a local run. {@link #springProperties()} gives them under the
@@ -18,7 +19,8 @@ import org.seatreconciler.local.cli.SeatBasis;
  * @param outDir where the nightly job writes {@code <date>/invoices.csv} and {@code seat-counts.csv}
  */
 public record LocalSettings(String bootstrapServers, String schemaRegistryUrl, ZoneId billingZone, SeatBasis seatBasis,
-                            Path outDir, Path workDir, TopicNames topics, String streamsApplicationId) {
+                            Path outDir, Path workDir, SeatsSettings.TopicSettings topics,
+                            String streamsApplicationId) {
 
     public static final String STREAMS_APPLICATION_ID = "seat-reconciler-streams";
 
@@ -33,6 +35,8 @@ public record LocalSettings(String bootstrapServers, String schemaRegistryUrl, Z
         p.put("seats.topics.org-counts", topics.orgCounts());
         p.put("seats.topics.org-daily", topics.orgDaily());
         p.put("seats.topics.org-plans", topics.orgPlans());
+        p.put("seats.topics.daily-retention", topics.dailyRetention().toString());
+        p.put("seats.topics.min-compaction-lag", topics.minCompactionLag().toString());
         p.put("spring.kafka.streams.application-id", streamsApplicationId);
         p.put("spring.kafka.streams.state-dir", workDir.resolve("streams-state").toString());
         p.put("seats.billing.streams-application-id", streamsApplicationId);

@@ -29,6 +29,7 @@ import org.seatreconciler.local.output.RunSummaryFile;
 import org.seatreconciler.local.plans.PlanAssignment;
 import org.seatreconciler.local.plans.PlansFile;
 import org.seatreconciler.schemas.registry.InMemorySchemaRegistry;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class Pipeline {
             work.handOverShutdown();
             broker.closeFirst(work);
             LocalSettings settings = new LocalSettings(broker.bootstrapServers(), registryUrl, run.zone(),
-                    run.seatBasis(), run.out(), work.path(), TopicNames.defaults(), LocalSettings.STREAMS_APPLICATION_ID);
+                    run.seatBasis(), run.out(), work.path(), SeatsSettings.TopicSettings.defaults().withLayout(1, 1, (short) 1), LocalSettings.STREAMS_APPLICATION_ID);
             return runOn(broker, settings, run, plans);
         } finally {
             InMemorySchemaRegistry.drop(registryScope);
@@ -72,7 +73,7 @@ public final class Pipeline {
     }
 
     private RunReport runOn(LocalKafkaBroker broker, LocalSettings settings, Command.Run run, List<PlanAssignment> plans) {
-        TopicNames topics = settings.topics();
+        SeatsSettings.TopicSettings topics = settings.topics();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             TopicSetup.create(admin, topics);
             console.println("Starting the streams topology ...");

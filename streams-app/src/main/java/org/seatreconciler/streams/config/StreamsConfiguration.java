@@ -3,10 +3,11 @@ package org.seatreconciler.streams.config;
 import java.time.Duration;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.Topology;
 import org.seatreconciler.schemas.registry.SchemaRegistries;
 import org.seatreconciler.schemas.registry.SchemaRegistryClient;
+import org.seatreconciler.schemas.settings.SeatsSettings;
+import org.seatreconciler.schemas.settings.TopicLayout;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.MembershipTopology;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
-@EnableConfigurationProperties(SeatsProperties.class)
+@EnableConfigurationProperties({ SeatsSettings.class, StreamsProperties.class })
 public class StreamsConfiguration {
 
     /** How long a stream thread waits before it is replaced after the schema registry was unavailable. */
@@ -38,42 +38,35 @@ public class StreamsConfiguration {
     }
 
     @Bean
-    public SchemaRegistryClient schemaRegistryClient(SeatsProperties seats) {
+    public SchemaRegistryClient schemaRegistryClient(SeatsSettings seats) {
         return SchemaRegistries.forUrl(seats.schemaRegistryUrl());
     }
 
     @Bean
-    public StreamsBuilderFactoryBeanConfigurer membershipTopologyConfigurer(SeatsProperties seats,
+    public StreamsBuilderFactoryBeanConfigurer membershipTopologyConfigurer(SeatsSettings seats,
+                                                                           StreamsProperties streams,
                                                                            SchemaRegistryClient registry,
                                                                            EventOutcomes outcomes) {
         return factoryBean -> {
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureTopology(Topology topology) {
-                    MembershipTopology.addTo(topology, seats.topologySettings(), registry, outcomes);
+                    MembershipTopology.addTo(topology, streams.topologySettings(seats), registry, outcomes);
                 }
             });
             factoryBean.setStreamsUncaughtExceptionHandler(new RegistryOutageHandler(REGISTRY_RETRY_PAUSE));
         };
     }
 
-    /** Creates the topics when missing (KafkaAdmin never deletes or shrinks them). */
+    /**
+     * Creates the topics when missing, with the settings of DESIGN.md section 5 ({@link TopicLayout});
+     * KafkaAdmin never deletes or shrinks them, but it would add partitions to an existing keyed topic with
+     * fewer, moving organisations between partitions: in production set {@code seats.topics.create=false}
+     * and create the topics with the operators' tooling.
+     */
     @Bean
     @ConditionalOnProperty(name = "seats.topics.create", havingValue = "true", matchIfMissing = true)
-    public KafkaAdmin.NewTopics seatTopics(SeatsProperties seats) {
-        SeatsProperties.TopicsProperties t = seats.topics();
-        return new KafkaAdmin.NewTopics(
-                topic(t.membershipEvents(), t.inputPartitions(), t.replicationFactor(), false),
-                topic(t.rejected(), t.inputPartitions(), t.replicationFactor(), false),
-                topic(t.orgCounts(), t.outputPartitions(), t.replicationFactor(), true),
-                topic(t.orgDaily(), t.outputPartitions(), t.replicationFactor(), true));
-    }
-
-    private static NewTopic topic(String name, int partitions, short replicationFactor, boolean compacted) {
-        TopicBuilder builder = TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor);
-        if (compacted) {
-            builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        }
-        return builder.build();
+    public KafkaAdmin.NewTopics seatTopics(SeatsSettings seats) {
+        return new KafkaAdmin.NewTopics(TopicLayout.of(seats.topics()).toArray(NewTopic[]::new));
     }
 }

@@ -106,7 +106,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         LocalDate eventDay = DailySeats.dayOf(event.getOccurredAt(), settings.billingZone());
         DailySeats day = DailySeats.after(orgDays.get(orgId), eventDay, figures, event.getOccurredAt());
         orgDays.put(orgId, day);
-        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()), OrgSeatOutputs.day(orgId, day),
+        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()), OrgSeatOutputs.day(orgId, day, settings.billingZone()),
                 record.timestamp()), MembershipTopology.ORG_DAILY_SINK);
         log.debug("Applied event {} ({}) to org {} member {}", event.getEventId(), event.getType(), orgId,
                 event.getMemberId());

@@ -1,6 +1,7 @@
 package org.seatreconciler.streams.counting;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import org.seatreconciler.avro.OrgSeatCounts;
 import org.seatreconciler.avro.OrgSeatDay;
@@ -25,7 +26,7 @@ final class OrgSeatOutputs {
                 .build();
     }
 
-    static OrgSeatDay day(String orgId, DailySeats d) {
+    static OrgSeatDay day(String orgId, DailySeats d, ZoneId billingZone) {
         SeatFigures f = d.close();
         return OrgSeatDay.newBuilder()
                 .setOrgId(orgId)
@@ -40,6 +41,7 @@ final class OrgSeatOutputs {
                 .setPeakBillableStandard(d.peakBillableStandard())
                 .setPeakTotalMembers(d.peakTotalMembers())
                 .setLastChangedAt(d.lastChangedAt())
+                .setBillingZone(billingZone.getId())
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.streams.StreamsApplication;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.TopologySettings;
@@ -39,7 +40,7 @@ class StreamsConfigurationTest {
             assertThat(String.valueOf(streams.get("commit.interval.ms"))).isEqualTo("1000");
             assertThat(String.valueOf(streams.get("replication.factor"))).isEqualTo("1");
             assertThat(streams.getProperty("state.dir")).endsWith("seat-reconciler-streams");
-            assertThat(ctx.getBean(SeatsProperties.class).topologySettings()).isEqualTo(TopologySettings.defaults());
+            assertThat(topologySettings(ctx)).isEqualTo(TopologySettings.defaults());
             assertThat(ctx.getBean(EventOutcomes.class).applied()).isZero();
         }
     }
@@ -53,7 +54,7 @@ class StreamsConfigurationTest {
                 "spring.kafka.streams.state-dir", "/tmp/elsewhere", "spring.kafka.bootstrap-servers", "broker:1234"))) {
             Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 
-            assertThat(ctx.getBean(SeatsProperties.class).topologySettings()).isEqualTo(new TopologySettings(
+            assertThat(topologySettings(ctx)).isEqualTo(new TopologySettings(
                     "in", "rej", "counts", "daily", ZoneId.of("Europe/Berlin"), Duration.ofDays(7)));
             assertThat(streams.getProperty("application.id")).isEqualTo("other-app");
             assertThat(streams.getProperty("state.dir")).isEqualTo("/tmp/elsewhere");
@@ -92,6 +93,10 @@ class StreamsConfigurationTest {
             assertThat(streams.getProperty("application.server")).isEqualTo("streams-1.example:8080");
             assertThat(QueryConfiguration.advertisedHost(streams)).isEqualTo(new HostInfo("streams-1.example", 8080));
         }
+    }
+
+    private static TopologySettings topologySettings(ConfigurableApplicationContext ctx) {
+        return ctx.getBean(StreamsProperties.class).topologySettings(ctx.getBean(SeatsSettings.class));
     }
 
     /** Through the entry point the local mode uses, so its settings beat streams-app.yml. */

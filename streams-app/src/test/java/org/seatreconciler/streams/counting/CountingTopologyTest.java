@@ -171,6 +171,6 @@ class CountingTopologyTest {
     private static OrgSeatDay day(LocalDate day, int standard, int support, int b, int p, int peakB, int peakT,
                                   String at) {
         return new OrgSeatDay(ORG, day, standard, support, 0, 0, b, p, standard + support, peakB, peakT,
-                Instant.parse(at));
+                Instant.parse(at), "UTC");
     }
 }
