@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.Yaml;
  *   <li>a script: it must use the variable ({@code ${NAME}}).</li>
  * </ul>
  */
-final class EnvironmentCheck {
+public final class EnvironmentCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9.\\-]+)[:}]");
@@ -51,7 +51,7 @@ final class EnvironmentCheck {
     }
 
     /** Variables of a Spring Boot app that no setting of {@code execJar} (with its settings file {@code configName}.yml) binds. */
-    static Set<String> unreadBySpringApp(Map<String, String> env, Path execJar, String configName) {
+    public static Set<String> unreadBySpringApp(Map<String, String> env, Path execJar, String configName) {
         Known known = springSettings(execJar, configName);
         Set<String> unread = new TreeSet<>();
         for (String variable : env.keySet()) {
