@@ -20,6 +20,7 @@ import org.seatreconciler.local.pipeline.Components;
 import org.seatreconciler.local.pipeline.DefaultComponents;
 import org.seatreconciler.local.pipeline.Pipeline;
 import org.seatreconciler.local.pipeline.RunReport;
+import org.seatreconciler.local.publish.ClusterPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,8 @@ public final class ReconcilerCli {
                 report(new Pipeline(components, err).run(run));
             } else if (command instanceof Command.Demo demo) {
                 demo(demo);
+            } else if (command instanceof Command.Publish publish) {
+                new ClusterPublisher(components.planCodes(), out, err).publish(publish);
             } else if (command instanceof Command.Bench bench) {
                 new Benchmark(components, out, err).run(bench);
             }

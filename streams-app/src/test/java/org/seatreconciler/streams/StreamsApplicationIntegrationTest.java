@@ -8,6 +8,7 @@ import static org.seatreconciler.streams.counting.Events.roleChanged;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,6 +62,8 @@ import com.jayway.jsonpath.JsonPath;
         properties = {
         "spring.config.name=" + StreamsApplication.CONFIG_NAMES,
         "spring.main.web-application-type=servlet",
+        "spring.security.user.name=dashboard",
+        "spring.security.user.password=s3cret",
         "server.tomcat.basedir=target/tomcat",
         // an advertised address (it need not be reachable here): the assignment then carries hosts, and
         // a query finds this instance in it as the active host, as it would among several instances
@@ -138,13 +142,20 @@ class StreamsApplicationIntegrationTest {
         assertThat(unknown.body()).isEqualTo("{\"orgId\":\"org-unknown\",\"error\":\"NOT_FOUND\","
                 + "\"message\":\"no counts for organisation org-unknown\"}");
 
+        // a login is required, except for the health probes
+        assertThat(anonymous("/orgs/org-1/counts").statusCode()).isEqualTo(401);
+        assertThat(anonymous("/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(anonymous("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(send("/orgs/org-1/counts", "Basic " + Base64.getEncoder().encodeToString(
+                "dashboard:wrong".getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
+
         // the operators' endpoints: the client is RUNNING, and the meters read the same outcomes
-        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> health = anonymous("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
         assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.kafkaStreams"))
                 .isEqualTo(Map.of("status", "UP", "details", Map.of("state", "RUNNING")));
-        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        HttpResponse<String> liveness = anonymous("/actuator/health/liveness");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<Map<String, Object>>read(liveness.body(), "$.components"))
                 .containsOnlyKeys("livenessState", "kafkaStreams");
@@ -174,11 +185,23 @@ class StreamsApplicationIntegrationTest {
         return JsonPath.<Number>read(metric.body(), "$.measurements[0].value").doubleValue();
     }
 
+    /** With the login of spring.security.user.*. */
     private HttpResponse<String> get(String path) throws Exception {
+        return send(path, "Basic " + Base64.getEncoder().encodeToString("dashboard:s3cret".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> anonymous(String path) throws Exception {
+        return send(path, null);
+    }
+
+    private HttpResponse<String> send(String path, String authorization) throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + env.getProperty("local.server.port") + path)).GET().build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + env.getProperty("local.server.port") + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Per org: 50 adds, random bytes, 3 admin grants, 4 role changes (2 refused), 5 removals, 10 duplicates. */

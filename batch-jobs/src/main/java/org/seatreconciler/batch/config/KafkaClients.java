@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.seatreconciler.schemas.registry.SchemaRegistries;
+import org.seatreconciler.schemas.registry.SchemaRegistryClient;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
@@ -17,11 +19,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 public class KafkaClients {
 
     private final KafkaProperties kafkaProperties;
-    private final String schemaRegistryUrl;
+    private final SchemaRegistryClient registry;
 
+    /** TLS and login towards the registry come from spring.kafka.properties.* (Confluent's names, RegistryClientSettings). */
     public KafkaClients(KafkaProperties kafkaProperties, String schemaRegistryUrl) {
         this.kafkaProperties = kafkaProperties;
-        this.schemaRegistryUrl = schemaRegistryUrl;
+        this.registry = SchemaRegistries.forUrl(schemaRegistryUrl, kafkaProperties.getProperties());
     }
 
     /**
@@ -38,7 +41,7 @@ public class KafkaClients {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "seat-billing-" + type.getSimpleName());
         return new KafkaConsumer<>(config, new StringDeserializer(),
-                ConfluentAvroSerde.forValues(type, schemaRegistryUrl).deserializer());
+                ConfluentAvroSerde.forValues(type, registry).deserializer());
     }
 
     public Admin admin() {

@@ -25,6 +25,8 @@ public final class ArgumentParser {
             "--zone", "--out");
     private static final Set<String> DEMO_OPTIONS = Set.of("--out", "--seat-basis", "--zone");
     private static final Set<String> BENCH_OPTIONS = Set.of("--events", "--orgs", "--days");
+    private static final Set<String> PUBLISH_OPTIONS = Set.of("--events", "--plans", "--bootstrap-servers", "--registry",
+            "--client-config");
     private static final Set<String> HELP_FLAGS = Set.of("--help", "-h");
 
     private final Path workingDir;
@@ -47,9 +49,10 @@ public final class ArgumentParser {
             case "run" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.RUN) : run(options(command, rest, RUN_OPTIONS));
             case "demo" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.DEMO) : demo(options(command, rest, DEMO_OPTIONS));
             case "bench" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.BENCH) : bench(options(command, rest, BENCH_OPTIONS));
+            case "publish" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.PUBLISH) : publish(options(command, rest, PUBLISH_OPTIONS));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option '" + command + "' (try 'reconciler --help')"
-                    : "unknown command '" + command + "' (commands: run, demo, bench, help)");
+                    : "unknown command '" + command + "' (commands: run, demo, publish, bench, help)");
         };
     }
 
@@ -62,6 +65,22 @@ public final class ArgumentParser {
             throw new UsageException("--to " + to + " is before --from " + from);
         }
         return new Command.Run(events, plans, from, to, seatBasis(options), zone(options), outDir(required(options, "--out")));
+    }
+
+    private Command.Publish publish(Map<String, String> options) {
+        Path events = readableFile("--events", required(options, "--events"));
+        Optional<Path> plans = Optional.ofNullable(options.get("--plans")).map(p -> readableFile("--plans", p));
+        String bootstrap = required(options, "--bootstrap-servers").trim();
+        if (!bootstrap.matches("[^\\s,:]+:\\d+(,[^\\s,:]+:\\d+)*")) {
+            throw new UsageException("--bootstrap-servers '" + bootstrap + "' is not a list of HOST:PORT");
+        }
+        String registry = required(options, "--registry").trim();
+        if (!registry.matches("https?://\\S+")) {
+            throw new UsageException("--registry '" + registry + "' is not an http:// or https:// URL");
+        }
+        Map<String, String> clientConfig = Optional.ofNullable(options.get("--client-config"))
+                .map(p -> ClientConfigFile.read(readableFile("--client-config", p))).orElse(Map.of());
+        return new Command.Publish(events, plans, bootstrap, registry, clientConfig);
     }
 
     private Command.Demo demo(Map<String, String> options) {

@@ -3,6 +3,7 @@ package org.seatreconciler.local.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the command line asked for, validated: paths absolute, dates parsed, defaults applied. */
@@ -15,6 +16,20 @@ public sealed interface Command {
 
     /** {@code demo}: sample organisations billed for today. */
     record Demo(Path out, SeatBasis seatBasis, ZoneId zone) implements Command {
+    }
+
+    /**
+     * {@code publish}: the events (and plans) of a file sent to a real cluster.
+     *
+     * @param clientConfig Kafka client properties from {@code --client-config} (e.g. SASL_SSL), also read by
+     *                     the registry client (schema.registry.ssl.*, basic.auth.*)
+     */
+    record Publish(Path events, Optional<Path> plans, String bootstrapServers, String registryUrl,
+                   Map<String, String> clientConfig) implements Command {
+
+        public Publish {
+            clientConfig = Map.copyOf(clientConfig);
+        }
     }
 
     /** {@code bench}: the pipeline on generated events, timed. */

@@ -12,6 +12,7 @@ public final class Usage {
             Commands:
               run    import membership events (and plans) from files and bill a range of dates
               demo   bill sample organisations for today
+              publish  send membership events (and plans) from files to a real Kafka cluster
               bench  time the pipeline on generated events (import, topology, nightly job)
               help   show this text (also --help; 'reconciler <command> --help' for a command)
 
@@ -41,6 +42,23 @@ public final class Usage {
               --out DIR         output folder (default: ./demo-out)
               --seat-basis B    END_OF_DAY (default) or DAILY_PEAK
               --zone ZONE       billing zone (default UTC)
+            """;
+
+    public static final String PUBLISH = """
+            Usage: reconciler publish --events FILE.jsonl [--plans FILE.csv] --bootstrap-servers HOST:PORT
+                                      --registry URL [--client-config FILE]
+
+            Sends the events to hr.membership-events of a real cluster (Avro in the Confluent wire format,
+            key orgId, in file order, idempotent producer) and the plans to billing.org-plans, registering
+            the schemas with the registry. Lines that are not valid events are refused and printed, one
+            JSON object per line (as in rejected-events.jsonl), on stdout; the last line says what was sent.
+
+              --events FILE            membership events, one JSON object per line (blank lines skipped)
+              --plans FILE             CSV with header org_id,plan (checked against the plan catalogue first)
+              --bootstrap-servers H:P  the cluster, e.g. localhost:9094
+              --registry URL           a Confluent-compatible registry, e.g. http://localhost:8081/apis/ccompat/v7
+              --client-config FILE     Kafka client properties, e.g. security.protocol=SASL_SSL; also
+                                       schema.registry.ssl.truststore.* and basic.auth.* for the registry
             """;
 
     public static final String BENCH = """

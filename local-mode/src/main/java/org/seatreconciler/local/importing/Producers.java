@@ -1,5 +1,6 @@
 package org.seatreconciler.local.importing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.seatreconciler.schemas.registry.SchemaRegistries;
+import org.seatreconciler.schemas.registry.SchemaRegistryClient;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerializer;
 
 /** Producers for the import: durable (acks=all, idempotent) and batched for throughput. */
@@ -18,7 +20,16 @@ public final class Producers {
 
     public static <T extends SpecificRecord> Producer<String, T> avro(String bootstrapServers, String registryUrl,
                                                                       String clientId) {
-        Map<String, Object> config = Map.of(
+        return avro(bootstrapServers, SchemaRegistries.forUrl(registryUrl), clientId, Map.of());
+    }
+
+    /**
+     * As above, with the caller's client properties (e.g. SASL_SSL) on top of the throughput settings;
+     * durability and ordering stay: acks=all and idempotence cannot be switched off.
+     */
+    public static <T extends SpecificRecord> Producer<String, T> avro(String bootstrapServers, SchemaRegistryClient registry,
+                                                                      String clientId, Map<String, ?> clientConfig) {
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -26,8 +37,11 @@ public final class Producers {
                 // large files: fill big batches rather than send per record
                 ProducerConfig.LINGER_MS_CONFIG, 10,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        return new KafkaProducer<>(config, new StringSerializer(),
-                new ConfluentAvroSerializer<>(SchemaRegistries.forUrl(registryUrl), false));
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024));
+        config.putAll(clientConfig);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(config, new StringSerializer(), new ConfluentAvroSerializer<>(registry, false));
     }
 }

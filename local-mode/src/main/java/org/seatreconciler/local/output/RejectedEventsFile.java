@@ -59,13 +59,17 @@ public final class RejectedEventsFile implements RejectedLines, AutoCloseable {
 
     @Override
     public synchronized void inputLine(long line, String reason, String detail, String original) {
-        ObjectNode node = JSON.createObjectNode()
+        append(inputLineJson(line, reason, detail, original));
+    }
+
+    /** One rejected input line as this file holds it; {@code publish} prints the same objects. */
+    public static ObjectNode inputLineJson(long line, String reason, String detail, String original) {
+        return JSON.createObjectNode()
                 .put("source", "input")
                 .put("line", line)
                 .put("reason", reason)
                 .put("detail", detail)
                 .put("original", original);
-        append(node);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,11 +31,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration timeout;
     private final Map<String, Integer> registered = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
+    private final Optional<String> authorization;
 
     public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
-        this.baseUri = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this(baseUrl, timeout, RegistryClientSettings.none());
+    }
+
+    /** A registry behind TLS (a trust store of its own) or HTTP Basic, as {@code settings} say. */
+    public RestSchemaRegistryClient(String baseUrl, Duration timeout, RegistryClientSettings settings) {
+        this.baseUri = withoutUserInfo(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"));
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        settings.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
+        this.authorization = settings.authorization();
     }
 
     @Override
@@ -66,7 +76,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private JsonNode call(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(timeout).header("Accept", CONTENT_TYPE + ", application/json").build();
+        request.timeout(timeout).header("Accept", CONTENT_TYPE + ", application/json");
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        HttpRequest built = request.build();
         HttpResponse<String> response;
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -91,6 +103,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         } catch (IOException e) {
             return JSON.createObjectNode().put("message", body);
         }
+    }
+
+    /** Credentials in the URL are sent as a header (basic.auth.credentials.source=URL), never logged. */
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        return URI.create(uri.toString().replace(uri.getRawUserInfo() + "@", ""));
     }
 
     private URI resolve(String path) {

@@ -1,6 +1,7 @@
 package org.seatreconciler.schemas.registry;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Chooses the registry client for a {@code schema.registry.url}. */
 public final class SchemaRegistries {
@@ -16,6 +17,15 @@ public final class SchemaRegistries {
      * base URL of a Confluent-compatible registry (the first of a comma-separated list).
      */
     public static SchemaRegistryClient forUrl(String url) {
+        return forUrl(url, Map.of());
+    }
+
+    /**
+     * As {@link #forUrl(String)}, reaching a registry behind TLS or HTTP Basic as the client properties say
+     * ({@link RegistryClientSettings}: Confluent's {@code schema.registry.ssl.truststore.*} and
+     * {@code basic.auth.*}); other properties are ignored, so a whole Kafka client configuration can be passed.
+     */
+    public static SchemaRegistryClient forUrl(String url, Map<String, ?> clientProperties) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(URL_CONFIG + " is not set");
         }
@@ -23,6 +33,6 @@ public final class SchemaRegistries {
         if (first.startsWith(MOCK_PREFIX)) {
             return InMemorySchemaRegistry.scope(first.substring(MOCK_PREFIX.length()));
         }
-        return new RestSchemaRegistryClient(first, Duration.ofSeconds(10));
+        return new RestSchemaRegistryClient(first, Duration.ofSeconds(10), RegistryClientSettings.from(first, clientProperties));
     }
 }

@@ -25,6 +25,7 @@ import org.seatreconciler.avro.MembershipEventType;
 import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
 import org.seatreconciler.schemas.serde.MalformedPayloadException;
+import org.seatreconciler.schemas.testing.JavaRuntimes;
 
 /**
  * The serde against a real Confluent-compatible registry: Apicurio Registry 3 (from Maven Central,
@@ -39,12 +40,12 @@ class RealRegistryIT {
     @BeforeAll
     static void startRegistry() throws Exception {
         Path app = Path.of(System.getProperty("registry.app.dir"), "quarkus-run.jar");
-        Path java = Path.of(System.getProperty("registry.java.home"), "bin", "java");
         assertThat(app).as("Apicurio unpacked by the build").exists();
-        assertThat(java).as("a Java 21+ runtime for Apicurio (set -Dregistry.java.home)").exists();
+        // Apicurio 3 needs Java 21+: the running JVM if it is one, else a configured or installed one
+        Path java = JavaRuntimes.javaAtLeast(21);
         int port = freePort();
         int management = freePort();
-        Path log = Files.createTempFile("apicurio", ".log");
+        Path log = Path.of(System.getProperty("registry.app.dir")).resolveSibling("apicurio-it.log");
         registry = new ProcessBuilder(java.toString(), "-Xmx512m",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + management,

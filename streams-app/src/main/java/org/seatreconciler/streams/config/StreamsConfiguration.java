@@ -10,7 +10,9 @@ import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.schemas.settings.TopicLayout;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.MembershipTopology;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +39,11 @@ public class StreamsConfiguration {
         return new EventOutcomes();
     }
 
+    /** TLS and login towards the registry come from spring.kafka.properties.* (Confluent's names, RegistryClientSettings). */
     @Bean
-    public SchemaRegistryClient schemaRegistryClient(SeatsSettings seats) {
-        return SchemaRegistries.forUrl(seats.schemaRegistryUrl());
+    public SchemaRegistryClient schemaRegistryClient(SeatsSettings seats, ObjectProvider<KafkaProperties> kafka) {
+        return SchemaRegistries.forUrl(seats.schemaRegistryUrl(),
+                kafka.getIfAvailable(KafkaProperties::new).getProperties());
     }
 
     @Bean
