@@ -45,13 +45,21 @@ public final class Identifiers {
      * quotes and backslashes escaped, and at most 64 characters of a long value with its length.
      */
     public static String printable(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder text = new StringBuilder("\"");
-        int[] codePoints = value.codePoints().toArray();
-        for (int i = 0; i < Math.min(codePoints.length, SHOWN); i++) {
-            int c = codePoints[i];
+        return value == null ? "null" : "\"" + escaped(value) + "\"" + lengthNote(value);
+    }
+
+    /**
+     * {@code value} as it is shown where an organisation id is expected (summary.json, the ledger's list of
+     * organisations not billed): a valid id unchanged, anything else escaped and cut like {@link #printable},
+     * without the quotes.
+     */
+    public static String shown(String value) {
+        return value == null ? "null" : escaped(value) + lengthNote(value);
+    }
+
+    private static String escaped(String value) {
+        StringBuilder text = new StringBuilder();
+        value.codePoints().limit(SHOWN).forEach(c -> {
             if (c == '"' || c == '\\') {
                 text.append('\\').append((char) c);
             } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
@@ -59,11 +67,12 @@ public final class Identifiers {
             } else {
                 text.appendCodePoint(c);
             }
-        }
-        text.append('"');
-        if (codePoints.length > SHOWN) {
-            text.append("... (").append(codePoints.length).append(" characters)");
-        }
+        });
         return text.toString();
+    }
+
+    private static String lengthNote(String value) {
+        int length = value.codePointCount(0, value.length());
+        return length > SHOWN ? "... (" + length + " characters)" : "";
     }
 }
