@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.BatchApplication;
+import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.schemas.Topics;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,8 @@ abstract class BillingJobTestSupport {
     EmbeddedKafkaBroker broker;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    BillingFiles files;
 
     @DynamicPropertySource
     static void outDir(DynamicPropertyRegistry registry) {
@@ -79,6 +83,13 @@ abstract class BillingJobTestSupport {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Bills {@code date} (after any date before it not billed yet) and returns the run of {@code date}. */
+    BillingRun bill(LocalDate date) {
+        List<BillingRun> runs = billing.bill(date);
+        assertThat(runs.get(runs.size() - 1).billingDate()).isEqualTo(date);
+        return runs.get(runs.size() - 1);
     }
 
     /** What the streams app writes to seats.org-daily for the worked example (see its seat-counts.csv). */

@@ -43,10 +43,10 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
         publishWorkedExampleDays();
         publishWorkedExamplePlans();
 
-        assertFilesAreTheWorkedExample(billing.bill(SEP_30).folder(), SEP_30);
-        assertFilesAreTheWorkedExample(billing.bill(OCT_1).folder(), OCT_1);
-        assertFilesAreTheWorkedExample(billing.bill(OCT_2).folder(), OCT_2);
-        assertThat(billing.bill(OCT_2).alreadyBilled()).isTrue();
+        assertFilesAreTheWorkedExample(bill(SEP_30).folder(), SEP_30);
+        assertFilesAreTheWorkedExample(bill(OCT_1).folder(), OCT_1);
+        assertFilesAreTheWorkedExample(bill(OCT_2).folder(), OCT_2);
+        assertThat(bill(OCT_2).alreadyBilled()).isTrue();
 
         JdbcClient jdbc = JdbcClient.create(dataSource);
         assertThat(jdbc.sql("SELECT current_setting('server_version_num')").query(String.class).single())
