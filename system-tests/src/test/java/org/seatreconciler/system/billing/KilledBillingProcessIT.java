@@ -18,7 +18,8 @@ import org.seatreconciler.system.support.ChildProcess;
 class KilledBillingProcessIT {
 
     private static final int ORGANISATIONS = 3000;
-    private static final String LEASE_EXPIRY = "--seats.billing.lease-expiry=20s";
+    /** Long enough for a JVM to start on a busy 2-core machine while the killed run's lease is still live. */
+    private static final String LEASE_EXPIRY = "--seats.billing.lease-expiry=40s";
 
     @Test
     void aRunKilledMidStepIsTakenOverAfterItsLeaseExpiresAndEndsAsAnUninterruptedRun() throws Exception {
@@ -29,15 +30,12 @@ class KilledBillingProcessIT {
             Path referenceOut = world.dir().resolve("reference-out");
             Path killedOut = world.dir().resolve("killed-out");
 
-            try (ChildProcess reference = world.startJob("reference", referenceDb, referenceOut)) {
-                assertThat(reference.waitFor(Duration.ofMinutes(3))).as(reference.tail(40)).isTrue();
-                assertThat(reference.exitValue()).as(reference.tail(40)).isZero();
-            }
-
-            // small chunks, so that the step is many commits long and the kill lands between two of them
+            // the uninterrupted run on a ledger of its own, beside the one that will be killed; small chunks
+            // there, so that its billing step is many commits long and the kill lands between two of them
             long snapshotsAtKill;
-            try (ChildProcess victim = world.startJob("victim", killedDb, killedOut, LEASE_EXPIRY,
-                    "--seats.billing.chunk-size=5")) {
+            try (ChildProcess reference = world.startJob("reference", referenceDb, referenceOut);
+                    ChildProcess victim = world.startJob("victim", killedDb, killedOut, LEASE_EXPIRY,
+                            "--seats.billing.chunk-size=5")) {
                 String rows = "SELECT COUNT(*) FROM seat_snapshot";
                 long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
                 while (BillingWorld.count(killedDb, rows) < 200) {
@@ -48,6 +46,8 @@ class KilledBillingProcessIT {
                 }
                 victim.kill();
                 snapshotsAtKill = BillingWorld.count(killedDb, rows);
+                assertThat(reference.waitFor(Duration.ofMinutes(3))).as(reference.tail(40)).isTrue();
+                assertThat(reference.exitValue()).as(reference.tail(40)).isZero();
             }
             assertThat(snapshotsAtKill).as("killed mid-step").isBetween(200L, ORGANISATIONS - 1L);
             assertThat(BillingWorld.count(killedDb, "SELECT COUNT(*) FROM batch_job_execution WHERE status = 'STARTED'"))
@@ -59,7 +59,7 @@ class KilledBillingProcessIT {
                 assertThat(early.output()).containsPattern("(?m)^Another billing process \\(\\S+\\) holds the billing "
                         + "lease for \\d+ s more; two processes never bill at once, so this one bills nothing\\. If that "
                         + "process was killed, the next start after its lease expires takes its run over "
-                        + "\\(seats\\.billing\\.lease-expiry, PT20S\\)$");
+                        + "\\(seats\\.billing\\.lease-expiry, PT40S\\)$");
             }
             assertThat(BillingWorld.count(killedDb, "SELECT COUNT(*) FROM seat_snapshot")).isEqualTo(snapshotsAtKill);
 
