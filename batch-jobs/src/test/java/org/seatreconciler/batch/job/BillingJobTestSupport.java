@@ -133,9 +133,13 @@ abstract class BillingJobTestSupport {
     }
 
     void publishPlans(Map<String, String> plans) {
+        publishPlans(Topics.ORG_PLANS, plans);
+    }
+
+    void publishPlans(String topic, Map<String, String> plans) {
         try (KafkaProducer<String, OrgPlan> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 ConfluentAvroSerde.forValues(OrgPlan.class, REGISTRY).serializer())) {
-            plans.forEach((org, plan) -> producer.send(new ProducerRecord<>(Topics.ORG_PLANS, org,
+            plans.forEach((org, plan) -> producer.send(new ProducerRecord<>(topic, org,
                     OrgPlan.newBuilder().setOrgId(org).setPlan(plan).build())));
             producer.flush();
         }

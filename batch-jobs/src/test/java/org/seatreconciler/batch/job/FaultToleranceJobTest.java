@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * One organisation never stops the night: among 1,000, one whose id the ledger cannot store (300
  * characters, against the identifier rule) is left out with its reason and the 999 others are billed;
  * when 2% cannot be billed the night fails naming the first reasons, and nothing of it is billed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FaultToleranceJobTest extends BillingJobTestSupport {
 
     private static final LocalDate NOV_3 = LocalDate.of(2026, 11, 3);
@@ -27,7 +31,7 @@ class FaultToleranceJobTest extends BillingJobTestSupport {
     private static final String LONG_ID = "x".repeat(300);
 
     @Test
-    void oneBadOrganisationAmongAThousandIsLeftOutAndTwoPercentFailTheNight() throws Exception {
+    void oneBadOrganisationAmongAThousandIsLeftOutAndTwoPercentFailTheNight(CapturedOutput output) throws Exception {
         List<OrgSeatDay> days = new ArrayList<>();
         for (int i = 0; i < 999; i++) {
             days.add(day(org(i), NOV_3, 2, 0, 1, 1, 2, 0, 2, 2, 2));
@@ -52,6 +56,11 @@ class FaultToleranceJobTest extends BillingJobTestSupport {
                 """.formatted("x".repeat(64), "x".repeat(64)));
         assertThat(Files.readString(nov3.folder().resolve("seat-counts.csv"))).doesNotContain("xxx");
         assertThat(ledger()).hasSize(999).allMatch(id -> id.startsWith("20261103-org-"));
+        // quiet: one line for the date, one for the organisation not billed, none per organisation billed
+        assertThat(output.getAll().lines().filter(line -> line.contains("org-0"))).isEmpty();
+        assertThat(output.getAll().lines().filter(line -> line.contains("Not billed on 2026-11-03"))).hasSize(1);
+        assertThat(output.getAll().lines().filter(line -> line.contains("Billed 2026-11-03: 999 organisations, 999 "
+                + "invoice lines"))).hasSize(1);
 
         // 20 organisations move to a plan that is not in the catalogue: with the bad id, 21 of 1000 > 1%
         Map<String, String> gold = new TreeMap<>();

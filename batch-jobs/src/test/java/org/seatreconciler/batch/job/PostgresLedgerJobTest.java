@@ -32,7 +32,9 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
 
     private static EmbeddedPostgres start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // binaries and data under target/, not the system temp folder
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(new java.io.File("target/embedded-pg")).start();
             new ResourceDatabasePopulator(new ClassPathResource("old-seat-ledger-schema.sql"))
                     .execute(postgres.getPostgresDatabase());
             return postgres;

@@ -101,17 +101,6 @@ class RetentionJobTest extends BillingJobTestSupport {
         }
     }
 
-    private void publishPlans(String topic, Map<String, String> plans) throws Exception {
-        try (KafkaProducer<String, org.seatreconciler.avro.OrgPlan> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
-                ConfluentAvroSerde.forValues(org.seatreconciler.avro.OrgPlan.class, REGISTRY).serializer())) {
-            for (Map.Entry<String, String> plan : plans.entrySet()) {
-                producer.send(new ProducerRecord<>(topic, plan.getKey(), org.seatreconciler.avro.OrgPlan.newBuilder()
-                        .setOrgId(plan.getKey()).setPlan(plan.getValue()).build())).get(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
     /** Waits until every partition's earliest offset has passed the old records: they are gone. */
     private static void awaitEarliestOffsets(Admin admin, Map<TopicPartition, Long> oldEnds) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -41,7 +41,8 @@ class BillingLeaseTest {
             dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         } else {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(new java.io.File("target/embedded-pg")).start();
             }
             String name = "lease_" + UUID.randomUUID().toString().replace("-", "");
             JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + name).update();

@@ -57,6 +57,7 @@ final class BillingWorld implements AutoCloseable {
         broker = KafkaBrokerProcess.start(dir.resolve("broker"));
         try {
             postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres"))
+                    .setOverrideWorkingDirectory(dir.resolve("postgres-binaries").toFile())
                     .setCleanDataDirectory(true).start();
         } catch (IOException e) {
             broker.close();
