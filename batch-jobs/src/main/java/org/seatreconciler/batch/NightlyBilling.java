@@ -29,6 +29,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Every way of starting the nightly job (the command line, the scheduler, the local mode) comes here. It
@@ -96,6 +98,9 @@ public class NightlyBilling {
             return List.of(alreadyBilled(asked));
         } catch (BillingLease.LeaseUnavailableException e) {
             throw new BillingFailedException(e.getMessage(), e);
+        } catch (DataAccessException e) {
+            throw new BillingFailedException("Billing " + asked + " stopped: the job's database failed ("
+                    + oneLine(NestedExceptionUtils.getMostSpecificCause(e).getMessage()) + ")", e);
         }
     }
 
