@@ -1,12 +1,14 @@
 -- The seat ledger and the per-date seat snapshot, in the job repository's database.
--- Portable between H2 and PostgreSQL; run at every startup, so only IF NOT EXISTS statements.
+-- Portable between H2 and PostgreSQL; run at every startup, so only IF NOT EXISTS statements. A table
+-- created by an older version keeps its old columns (e.g. plan VARCHAR(64)): a row it refuses makes that
+-- organisation not billed (not_billed), it does not stop the night.
 
 -- One row per invoice line ever issued. Never updated: corrections are new lines on later dates.
 CREATE TABLE IF NOT EXISTS seat_ledger (
     billing_date            DATE          NOT NULL,
     org_id                  VARCHAR(255)  NOT NULL,
     line_type               VARCHAR(16)   NOT NULL,
-    plan                    VARCHAR(64)   NOT NULL,
+    plan                    VARCHAR(128)  NOT NULL,
     seat_basis              VARCHAR(16)   NOT NULL,
     billable_standard       INTEGER       NOT NULL,
     support_only            INTEGER       NOT NULL,
@@ -37,7 +39,27 @@ CREATE TABLE IF NOT EXISTS seat_snapshot (
     total_members           INTEGER       NOT NULL,
     peak_billable_standard  INTEGER       NOT NULL,
     peak_total_members      INTEGER       NOT NULL,
-    plan                    VARCHAR(64)   NOT NULL,
+    plan                    VARCHAR(128)  NOT NULL,
     not_billed_reason       VARCHAR(500),
     CONSTRAINT seat_snapshot_pk PRIMARY KEY (billing_date, org_id)
+);
+
+-- Organisations not billed on a date that have no seat_snapshot row: an id, figures or plan code that
+-- fail validation, or a row the ledger refused. org_id is the id as shown (Identifiers.shown: escaped,
+-- at most 64 characters and a length note), so any id fits.
+CREATE TABLE IF NOT EXISTS not_billed (
+    billing_date            DATE          NOT NULL,
+    org_id                  VARCHAR(500)  NOT NULL,
+    reason                  VARCHAR(1000) NOT NULL,
+    CONSTRAINT not_billed_pk PRIMARY KEY (billing_date, org_id)
+);
+
+-- The lease of the process that bills (one row): renewed while it works, taken over once expired, so two
+-- processes never bill at once and a killed run is restarted by the next start. expires_at is epoch
+-- milliseconds on the database's clock.
+CREATE TABLE IF NOT EXISTS billing_lease (
+    name                    VARCHAR(64)   NOT NULL,
+    holder                  VARCHAR(255)  NOT NULL,
+    expires_at              BIGINT        NOT NULL,
+    CONSTRAINT billing_lease_pk PRIMARY KEY (name)
 );

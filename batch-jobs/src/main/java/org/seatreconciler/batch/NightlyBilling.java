@@ -2,13 +2,19 @@ package org.seatreconciler.batch;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.seatreconciler.batch.config.BillingJobConfiguration;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.files.BillingSummary;
+import org.seatreconciler.batch.input.BillingSessions;
+import org.seatreconciler.batch.lease.BillingLease;
+import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.LedgerRepository;
-import org.seatreconciler.batch.order.MonthOrder;
+import org.seatreconciler.batch.ledger.NotBilled;
+import org.seatreconciler.batch.order.BillingOrder;
+import org.seatreconciler.batch.order.CompletedDates;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +29,17 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.stereotype.Component;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 
 /**
- * Bills one date by running the nightly job for it. A date whose job failed is restarted where it
- * stopped; a date that completed is not billed again (Batch refuses a new instance) and is reported
- * as already billed, with ledger and files untouched.
+ * Every way of starting the nightly job (the command line, the scheduler, the local mode) comes here. It
+ * takes the billing lease, decides with {@link BillingOrder} what the date asked means, and runs the job
+ * for each date to bill, in order: the day after the latest completed date up to the date asked, across
+ * months. A date whose run was left STARTED by a killed process is taken over (marked FAILED the Spring
+ * Batch way, then restarted where it stopped): holding the lease proves that process is gone. The
+ * catch-up check and the read of the topics happen once per call, not once per date.
  */
-@Component
 public class NightlyBilling {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyBilling.class);
@@ -42,10 +51,14 @@ public class NightlyBilling {
     private final BillingFiles files;
     private final Clock clock;
     private final SeatsSettings seats;
-    private final MonthOrder monthOrder;
+    private final BillingLease lease;
+    private final BillingSessions sessions;
+    private final CompletedDates completedDates;
+    private final int maxDates;
 
     public NightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
-            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats) {
+            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
+            BillingSessions sessions, CompletedDates completedDates, int maxDates) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyBillingJob;
@@ -53,7 +66,10 @@ public class NightlyBilling {
         this.files = files;
         this.clock = clock;
         this.seats = seats;
-        this.monthOrder = new MonthOrder(this::lastStatus);
+        this.lease = lease;
+        this.sessions = sessions;
+        this.completedDates = completedDates;
+        this.maxDates = maxDates;
     }
 
     /** The day that ended last in the billing zone. */
@@ -62,83 +78,109 @@ public class NightlyBilling {
     }
 
     /**
-     * The dates a scheduled run bills, in order: yesterday, preceded by the dates of its month that
-     * failed or were missed (see {@link MonthOrder#catchUp}).
+     * Bills {@code asked} and every date before it that is not billed yet, in order; a date already billed
+     * bills nothing and gets its files checked (and restored from the ledger where they differ).
+     *
+     * @return one run per date billed, in order, or the one already billed date
+     * @throws BillingFailedException with a one-line message: another process holds the lease, the order
+     *                                refuses the date, or a date's job did not complete
      */
-    public List<LocalDate> datesToBill() {
-        return monthOrder.catchUp(yesterday());
+    public synchronized List<BillingRun> bill(LocalDate asked) {
+        try (BillingLease.Held held = lease.acquire()) {
+            BillingOrder.Decision decision = BillingOrder.decide(completedDates.latest().orElse(null), asked,
+                    completed(asked), maxDates);
+            if (decision instanceof BillingOrder.Refused refused) {
+                throw new BillingFailedException(refused.reason());
+            }
+            if (decision instanceof BillingOrder.Bill bill) {
+                return billInOrder(bill.dates());
+            }
+            return List.of(alreadyBilled(asked));
+        } catch (BillingLease.LeaseUnavailableException e) {
+            throw new BillingFailedException(e.getMessage(), e);
+        } catch (DataAccessException e) {
+            throw new BillingFailedException("Billing " + asked + " stopped: the job's database failed ("
+                    + oneLine(NestedExceptionUtils.getMostSpecificCause(e).getMessage()) + ")", e);
+        }
     }
 
-    /**
-     * Runs (or restarts) the job for {@code billingDate}, unless that would bill the month out of order
-     * (see {@link MonthOrder#refusal}).
-     *
-     * @throws BillingFailedException with a one-line message when the job does not complete
-     */
-    public BillingRun bill(LocalDate billingDate) {
-        monthOrder.refusal(billingDate).ifPresent(refusal -> {
-            throw new BillingFailedException(refusal);
-        });
-        JobParameters parameters = parameters(billingDate);
-        boolean alreadyBilled = false;
-        boolean filesRewritten = false;
+    private List<BillingRun> billInOrder(List<LocalDate> dates) {
+        LocalDate first = dates.get(0);
+        LocalDate last = dates.get(dates.size() - 1);
+        if (dates.size() > 1) {
+            log.info("Billing {} .. {} in order ({} dates not billed yet)", first, last, dates.size());
+        }
+        List<BillingRun> runs = new ArrayList<>();
+        sessions.open(first, last);
         try {
-            log.info("Billing {}", billingDate);
+            for (LocalDate date : dates) {
+                runs.add(run(date, last));
+            }
+        } finally {
+            sessions.close();
+        }
+        return runs;
+    }
+
+    private BillingRun run(LocalDate date, LocalDate last) {
+        JobParameters parameters = parameters(date);
+        takeOverDeadRun(date, parameters);
+        String unbilled = date.equals(last) ? ""
+                : "; not billed after it: " + date.plusDays(1) + (date.plusDays(1).equals(last) ? "" : " .. " + last);
+        try {
             JobExecution execution = jobOperator.start(job, parameters);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                throw new BillingFailedException("Billing " + billingDate + " failed (" + execution.getStatus()
-                        + "): " + reason(execution.getAllFailureExceptions()));
+                throw new BillingFailedException("Billing " + date + " failed (" + execution.getStatus() + "): "
+                        + reason(execution.getAllFailureExceptions()) + unbilled);
             }
         } catch (JobInstanceAlreadyCompleteException e) {
-            alreadyBilled = true;
-            filesRewritten = rewriteMissingFiles(billingDate);
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw new BillingFailedException("Billing " + billingDate + " is already running, or a killed run is still "
-                    + "marked as running; if no billing process is running, bill the date again with --recover", e);
-        } catch (JobRestartException | InvalidJobParametersException e) {
-            throw new BillingFailedException("Billing " + billingDate + " cannot start: " + oneLine(e.getMessage()), e);
+            return alreadyBilled(date);
+        } catch (JobExecutionAlreadyRunningException | JobRestartException | InvalidJobParametersException e) {
+            throw new BillingFailedException("Billing " + date + " cannot start: " + oneLine(e.getMessage()) + unbilled,
+                    e);
         }
-        BillingSummary summary = BillingSummary.of(billingDate, ledger.lines(billingDate), ledger.snapshots(billingDate));
-        return new BillingRun(billingDate, files.folder(billingDate), alreadyBilled, filesRewritten,
-                summary.organisations(),
-                summary.invoiceLines(), summary.seatsInvoiced(), summary.amounts(),
-                summary.notBilled().stream().map(BillingSummary.NotBilled::toString).toList());
+        BillingRun run = runOf(ledger.billedDate(date), false, List.of());
+        log.info("{}", run.describe());
+        return run;
     }
 
     /**
-     * A completed date whose files were lost (folder or manifest removed) gets them back from the ledger,
-     * byte for byte: finance can always get a billed date's files. Files that are all there are left
-     * untouched.
+     * A run left STARTED belongs to a process that no longer renews the lease, since this one holds it: it
+     * was killed. Marking it FAILED (JobOperator.recover, which fails its step executions too) lets the job
+     * restart it after its last committed chunk.
      */
-    private boolean rewriteMissingFiles(LocalDate billingDate) {
-        if (files.complete(billingDate)) {
-            log.info("{} is already billed: ledger and files left unchanged", billingDate);
-            return false;
-        }
-        log.warn("{} is already billed but its files are missing in {}: writing them again from the ledger",
-                billingDate, files.folder(billingDate));
-        files.write(billingDate, ledger.lines(billingDate), ledger.snapshots(billingDate));
-        return true;
-    }
-
-    /**
-     * For a run that a killed process left marked as running (Batch never saw it end): marks it failed,
-     * then bills the date, which restarts the run after its last committed chunk. Only for when no
-     * other billing process is running: the job repository cannot tell a dead run from a live one.
-     */
-    public BillingRun recoverAndBill(LocalDate billingDate) {
-        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters(billingDate));
+    private void takeOverDeadRun(LocalDate date, JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.isRunning()) {
-            log.warn("Marking execution {} of {} ({} since {}) as failed so that it can be restarted", last.getId(),
-                    billingDate, last.getStatus(), last.getStartTime());
+            log.warn("Taking over the run of {} (execution {}, {} since {}): its process stopped renewing the billing "
+                    + "lease; marking it FAILED and restarting it where it stopped", date, last.getId(),
+                    last.getStatus(), last.getStartTime());
             jobOperator.recover(last);
         }
-        return bill(billingDate);
     }
 
-    private BatchStatus lastStatus(LocalDate billingDate) {
-        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters(billingDate));
-        return last == null ? null : last.getStatus();
+    private BillingRun alreadyBilled(LocalDate date) {
+        List<String> rewritten = files.restore(ledger.billedDate(date));
+        BillingRun run = runOf(ledger.billedDate(date), true, rewritten);
+        if (rewritten.isEmpty()) {
+            log.info("{}", run.describe());
+        } else {
+            log.warn("{}", run.describe());
+        }
+        return run;
+    }
+
+    private BillingRun runOf(BilledDate billed, boolean alreadyBilled, List<String> rewritten) {
+        BillingSummary summary = BillingSummary.of(billed.date(), billed.lines(), billed.snapshots(),
+                billed.notBilled());
+        return new BillingRun(billed.date(), files.folder(billed.date()), alreadyBilled, rewritten,
+                summary.organisations(), summary.invoiceLines(), summary.seatsInvoiced(), summary.amounts(),
+                summary.notBilled().stream().map(NotBilled::toString).toList());
+    }
+
+    private boolean completed(LocalDate date) {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters(date));
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
     private static JobParameters parameters(LocalDate billingDate) {

@@ -2,7 +2,11 @@ package org.seatreconciler.batch.billing;
 
 import java.util.Optional;
 
-/** Bills one organisation for one date: the plan, the required seats and the ledger decision. */
+/**
+ * Bills one organisation for one date: checks what it is billed from, then the plan, the required seats
+ * and the ledger decision. An organisation that cannot be billed comes back with the reason, never as an
+ * exception: one organisation never stops the night (DESIGN.md section 6).
+ */
 public final class BillingCalculator {
 
     private final PlanCatalogue catalogue;
@@ -14,14 +18,27 @@ public final class BillingCalculator {
     }
 
     public OrgBilling bill(BillingInput input) {
-        String planCode = input.assignedPlan() == null ? catalogue.defaultPlan().code() : input.assignedPlan();
+        String planCode = planCode(input);
+        Optional<String> unsound = Identifiers.problem("org id", input.orgId())
+                .or(() -> input.figures().problem())
+                .or(() -> Identifiers.problem("plan code", planCode));
+        if (unsound.isPresent()) {
+            return OrgBilling.notBilled(input, planCode, unsound.get(), false);
+        }
         Optional<Plan> plan = catalogue.find(planCode);
         if (plan.isEmpty()) {
-            return new OrgBilling(input.billingDate(), input.orgId(), input.figures(), planCode, Optional.empty(),
-                    "plan " + planCode + " is not in the plan catalogue");
+            return OrgBilling.notBilled(input, planCode, "plan " + planCode + " is not in the plan catalogue", true);
         }
-        return new OrgBilling(input.billingDate(), input.orgId(), input.figures(), planCode,
-                line(input, plan.get()), null);
+        return OrgBilling.billed(input, planCode, line(input, plan.get()));
+    }
+
+    /** Why {@code input} cannot be billed, if it cannot; the same verdict as {@link #bill}. */
+    public Optional<String> notBillableReason(BillingInput input) {
+        return Optional.ofNullable(bill(input).notBilledReason());
+    }
+
+    private String planCode(BillingInput input) {
+        return input.assignedPlan() == null ? catalogue.defaultPlan().code() : input.assignedPlan();
     }
 
     private Optional<InvoiceLine> line(BillingInput input, Plan plan) {

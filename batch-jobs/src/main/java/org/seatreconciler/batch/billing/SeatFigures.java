@@ -1,11 +1,40 @@
 package org.seatreconciler.batch.billing;
 
+import java.util.Optional;
+import java.util.stream.IntStream;
+
 /**
  * One organisation's figures for a billing date (DESIGN.md section 2): the close counts and the
  * peak billable standard (B) and peak total members (T) of the day.
  */
 public record SeatFigures(int standard, int support, int admins, int owners, int billableStandard,
         int supportOnly, int totalMembers, int peakBillableStandard, int peakTotalMembers) {
+
+    /**
+     * Why these figures cannot be billed, if they cannot: a negative count, or counts that contradict the
+     * seat rules of DESIGN.md section 2 (T = B + P = standard + support; admins and owners are in B; the
+     * peaks of a day are at least its close, and peak B at most peak T). A record that breaks them was not
+     * computed by the rules, and billing it would charge a number nobody can explain.
+     */
+    public Optional<String> problem() {
+        String problem = null;
+        if (IntStream.of(standard, support, admins, owners, billableStandard, supportOnly,
+                totalMembers, peakBillableStandard, peakTotalMembers).anyMatch(n -> n < 0)) {
+            problem = "a count is negative";
+        } else if (billableStandard + supportOnly != totalMembers) {
+            problem = "B + P (" + billableStandard + " + " + supportOnly + ") is not T (" + totalMembers + ")";
+        } else if (standard + support != totalMembers) {
+            problem = "standard + support (" + standard + " + " + support + ") is not T (" + totalMembers + ")";
+        } else if (admins > billableStandard || owners > billableStandard) {
+            problem = "admins (" + admins + ") or owners (" + owners + ") exceed B (" + billableStandard + ")";
+        } else if (peakBillableStandard < billableStandard || peakTotalMembers < totalMembers) {
+            problem = "a peak (B " + peakBillableStandard + ", T " + peakTotalMembers + ") is below the close (B "
+                    + billableStandard + ", T " + totalMembers + ")";
+        } else if (peakBillableStandard > peakTotalMembers) {
+            problem = "peak B (" + peakBillableStandard + ") exceeds peak T (" + peakTotalMembers + ")";
+        }
+        return Optional.ofNullable(problem).map(p -> "seat figures fail validation: " + p);
+    }
 
     /** The close counts of an earlier day: its close also stands for the peaks of a day with no change. */
     public SeatFigures withPeaksAtClose() {

@@ -4,7 +4,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.admin.Admin;
+import org.seatreconciler.avro.OrgPlan;
+import org.seatreconciler.avro.OrgSeatDay;
+import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.billing.NotBilledShare;
+import org.seatreconciler.batch.input.BillingSessions;
+import org.seatreconciler.batch.input.InputGuard;
+import org.seatreconciler.batch.input.TopicReads;
+import org.seatreconciler.batch.lease.BillingLease;
+import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.order.CompletedDates;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.seatreconciler.batch.billing.BillingCalculator;
 import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.PlanCatalogue;
@@ -70,5 +87,37 @@ public class BillingConfiguration {
     @Bean
     StreamsCatchUp streamsCatchUp(@Lazy Admin billingAdmin) {
         return new StreamsCatchUp(billingAdmin);
+    }
+
+    @Bean
+    BillingLease billingLease(DataSource dataSource, BillingProperties properties) {
+        return new BillingLease(JdbcClient.create(dataSource), properties.leaseExpiry());
+    }
+
+    @Bean
+    BillingSessions billingSessions(KafkaClients kafka, SeatsSettings seats, BillingProperties billing) {
+        return new BillingSessions(new TopicReads(() -> kafka.snapshotConsumer(OrgSeatDay.class),
+                seats.topics().orgDaily(), () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(),
+                seats.billingZone(), billing.readTimeout()));
+    }
+
+    @Bean
+    InputGuard inputGuard(BillingCalculator calculator, BillingProperties properties) {
+        return new InputGuard(calculator, new NotBilledShare(properties.maxNotBilledShare()));
+    }
+
+    @Bean
+    CompletedDates completedDates(DataSource dataSource,
+            @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
+        return new CompletedDates(JdbcClient.create(dataSource), tablePrefix, BillingJobConfiguration.JOB_NAME,
+                BillingJobConfiguration.BILLING_DATE);
+    }
+
+    @Bean
+    NightlyBilling nightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
+            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
+            BillingSessions sessions, CompletedDates completedDates, BillingProperties properties) {
+        return new NightlyBilling(jobOperator, jobRepository, nightlyBillingJob, ledger, files, clock, seats, lease,
+                sessions, completedDates, properties.maxCatchUpDates());
     }
 }

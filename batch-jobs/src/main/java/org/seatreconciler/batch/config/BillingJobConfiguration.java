@@ -5,8 +5,6 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
-import org.seatreconciler.avro.OrgPlan;
-import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.billing.BillingCalculator;
 import org.seatreconciler.batch.billing.BillingInput;
 import org.seatreconciler.batch.billing.OrgBilling;
@@ -14,6 +12,11 @@ import org.seatreconciler.batch.catchup.MissingTopicException;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.input.BillingInputReader;
+import org.seatreconciler.batch.input.BillingSession;
+import org.seatreconciler.batch.input.BillingSessions;
+import org.seatreconciler.batch.input.InputGuard;
+import org.seatreconciler.batch.lease.BillingLease;
+import org.seatreconciler.batch.ledger.LedgerWriter;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
@@ -25,6 +28,7 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -33,7 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -64,16 +68,21 @@ public class BillingJobConfiguration {
                 .build();
     }
 
+    /** Once per run: the dates after the first are billed from the same read, taken after this check. */
     @Bean
     Step awaitStreamsCaughtUp(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StreamsCatchUp catchUp, SeatsSettings seats, BillingProperties billing) {
+            StreamsCatchUp catchUp, SeatsSettings seats, BillingProperties billing, BillingSessions sessions) {
         return new StepBuilder("awaitStreamsCaughtUp", jobRepository)
                 .tasklet((contribution, context) -> {
-                    try {
-                        catchUp.await(billing.streamsApplicationId(), seats.topics().membershipEvents(),
-                                billing.catchUpTimeout(), billing.catchUpPollInterval());
-                    } catch (MissingTopicException e) {
-                        throw e.withSetting(SeatsSettings.MEMBERSHIP_EVENTS_SETTING);
+                    BillingSession session = sessions.current(billingDate(contribution));
+                    if (!session.caughtUp()) {
+                        try {
+                            catchUp.await(billing.streamsApplicationId(), seats.topics().membershipEvents(),
+                                    billing.catchUpTimeout(), billing.catchUpPollInterval());
+                        } catch (MissingTopicException e) {
+                            throw e.withSetting(SeatsSettings.MEMBERSHIP_EVENTS_SETTING);
+                        }
+                        session.markCaughtUp();
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -83,14 +92,15 @@ public class BillingJobConfiguration {
     @Bean
     Step billOrganisations(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             BillingInputReader billingInputReader, BillingCalculator calculator, LedgerRepository ledger,
-            BillingProperties billing, ObjectProvider<ItemWriteListener<OrgBilling>> writeListeners) {
+            BillingLease lease, BillingProperties billing,
+            ObjectProvider<ItemWriteListener<OrgBilling>> writeListeners) {
         ChunkOrientedStepBuilder<BillingInput, OrgBilling> step = new StepBuilder("billOrganisations", jobRepository)
                 .<BillingInput, OrgBilling>chunk(billing.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(billingInputReader)
                 .processor(calculator::bill)
                 // The ledger rows are written in the chunk's transaction, with the reader's position.
-                .writer(chunk -> chunk.forEach(ledger::record));
+                .writer(new LedgerWriter(ledger, lease, transactionManager));
         // Extension point for monitoring (and for tests that inject a crash mid-step).
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
@@ -99,29 +109,32 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     BillingInputReader billingInputReader(@Value("#{jobParameters['" + BILLING_DATE + "']}") LocalDate billingDate,
-            KafkaClients kafka, SeatsSettings seats, BillingProperties billing, LedgerRepository ledger) {
-        return new BillingInputReader(billingDate, () -> kafka.snapshotConsumer(OrgSeatDay.class),
-                seats.topics().orgDaily(), () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(),
-                ledger::purchasedBefore, billing.readTimeout());
+            BillingSessions sessions, LedgerRepository ledger, InputGuard guard) {
+        return new BillingInputReader(billingDate, sessions.current(billingDate), ledger, guard);
     }
 
+    /** In a transaction that holds the lease row: a process that lost the lease cannot write files. */
     @Bean
     Step writeBillingFiles(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            LedgerRepository ledger, BillingFiles files) {
+            LedgerRepository ledger, BillingFiles files, BillingLease lease) {
         return new StepBuilder("writeBillingFiles", jobRepository)
                 .tasklet((contribution, context) -> {
-                    LocalDate date = contribution.getStepExecution().getJobParameters().getLocalDate(BILLING_DATE);
-                    files.write(date, ledger.lines(date), ledger.snapshots(date));
+                    lease.confirm();
+                    files.write(ledger.billedDate(billingDate(contribution)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    private static LocalDate billingDate(StepContribution contribution) {
+        return contribution.getStepExecution().getJobParameters().getLocalDate(BILLING_DATE);
     }
 
     @Bean
     LedgerRepository ledgerRepository(DataSource dataSource) throws MetaDataAccessException {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
         log.info("Seat ledger and job repository in {}", url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-        return new LedgerRepository(JdbcClient.create(dataSource));
+        return new LedgerRepository(new NamedParameterJdbcTemplate(dataSource));
     }
 
     /** Creates the ledger tables (IF NOT EXISTS) at startup, on H2 and PostgreSQL alike. */
@@ -129,7 +142,11 @@ public class BillingJobConfiguration {
     DataSourceInitializer ledgerSchemaInitializer(DataSource dataSource) {
         DataSourceInitializer initializer = new DataSourceInitializer();
         initializer.setDataSource(dataSource);
-        initializer.setDatabasePopulator(new ResourceDatabasePopulator(new ClassPathResource("seat-ledger-schema.sql")));
+        ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ClassPathResource("seat-ledger-schema.sql"));
+        // Two processes starting at once on a new PostgreSQL database race on CREATE TABLE IF NOT EXISTS (one
+        // gets a duplicate key in pg_type); the table then exists, which is what the statement is for.
+        populator.setContinueOnError(true);
+        initializer.setDatabasePopulator(populator);
         return initializer;
     }
 }

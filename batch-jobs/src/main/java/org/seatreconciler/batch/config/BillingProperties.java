@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.Map;
 
 import org.seatreconciler.batch.billing.Money;
+import org.seatreconciler.batch.billing.NotBilledShare;
 import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.SeatBasis;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,9 @@ public record BillingProperties(
         @DefaultValue("1s") Duration catchUpPollInterval,
         @DefaultValue("2m") Duration readTimeout,
         @DefaultValue("100") int chunkSize,
+        @DefaultValue("35") int maxCatchUpDates,
+        @DefaultValue("0.01") BigDecimal maxNotBilledShare,
+        @DefaultValue("2m") Duration leaseExpiry,
         @DefaultValue("true") boolean runOnStartup,
         @DefaultValue Schedule schedule) {
 
@@ -33,6 +37,11 @@ public record BillingProperties(
         plans = plans == null ? Map.of() : Map.copyOf(plans);
         // Checked at binding, so a bad plan stops the start with a message naming the key.
         plans.forEach((code, plan) -> plan.toPlan(code));
+        PlanProperties.require(maxCatchUpDates >= 1, "seats.billing.max-catch-up-dates must be at least 1, got "
+                + maxCatchUpDates);
+        new NotBilledShare(maxNotBilledShare);
+        PlanProperties.require(leaseExpiry.compareTo(Duration.ofSeconds(1)) >= 0,
+                "seats.billing.lease-expiry must be at least 1s, got " + leaseExpiry);
     }
 
     /** One plan of the catalogue, {@code seats.billing.plans.<CODE>.*}. */
@@ -58,7 +67,7 @@ public record BillingProperties(
             return new Plan(code, supportRatio, Money.of(price, currency));
         }
 
-        private static void require(boolean condition, String message) {
+        static void require(boolean condition, String message) {
             if (!condition) {
                 throw new IllegalArgumentException(message);
             }

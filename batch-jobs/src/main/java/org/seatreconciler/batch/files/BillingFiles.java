@@ -8,16 +8,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.seatreconciler.batch.billing.InvoiceLine;
-import org.seatreconciler.batch.ledger.SeatSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.seatreconciler.batch.ledger.BilledDate;
 
 /**
  * Writes a billing date's files under {@code <out>/<date>/}. Each file is written with
@@ -28,8 +26,6 @@ public class BillingFiles {
 
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = "manifest.sha256";
-
-    private static final Logger log = LoggerFactory.getLogger(BillingFiles.class);
 
     private final Path outDir;
 
@@ -42,36 +38,91 @@ public class BillingFiles {
         return outDir.resolve(billingDate.toString());
     }
 
-    /** Whether every file of the date is there (they were all written, and none was removed since). */
-    public boolean complete(LocalDate billingDate) {
-        Path folder = folder(billingDate);
-        return Stream.of(InvoiceFile.NAME, SeatCountsFile.NAME, SUMMARY, MANIFEST)
-                .allMatch(name -> Files.isRegularFile(folder.resolve(name)));
-    }
-
     /** Writes invoices.csv, seat-counts.csv, summary.json and then manifest.sha256; returns the folder. */
-    public Path write(LocalDate billingDate, List<InvoiceLine> lines, List<SeatSnapshot> snapshots) {
-        Path folder = folder(billingDate);
+    public Path write(BilledDate ledger) {
+        Path folder = folder(ledger.date());
         try {
-            Files.createDirectories(folder);
-            AtomicFiles.removeLeftovers(folder);
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put(InvoiceFile.NAME, utf8(InvoiceFile.render(lines)));
-            files.put(SeatCountsFile.NAME, utf8(SeatCountsFile.render(snapshots)));
-            files.put(SUMMARY, utf8(BillingSummary.of(billingDate, lines, snapshots).toJson()));
-            StringBuilder manifest = new StringBuilder();
+            prepare(folder);
+            Map<String, byte[]> files = render(ledger);
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 AtomicFiles.write(folder.resolve(file.getKey()), file.getValue());
-                // sha256sum's format: hash, two spaces (text mode), name.
-                manifest.append(sha256(file.getValue())).append("  ").append(file.getKey()).append('\n');
             }
-            AtomicFiles.write(folder.resolve(MANIFEST), utf8(manifest.toString()));
+            AtomicFiles.write(folder.resolve(MANIFEST), manifest(files));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the billing files of " + billingDate + " to " + folder, e);
+            throw new UncheckedIOException("Cannot write the billing files of " + ledger.date() + " to " + folder, e);
         }
-        log.info("Wrote {} invoice lines and {} seat-count rows for {} to {}", lines.size(), snapshots.size(),
-                billingDate, folder);
         return folder;
+    }
+
+    /**
+     * Checks a billed date's files against its manifest.sha256 and writes again, from the ledger, every file
+     * that is missing or whose checksum differs (edited in a spreadsheet, truncated), then the manifest; with
+     * the manifest missing, nothing can be checked and every file is written again. Files that match are
+     * left untouched.
+     *
+     * @return the names of the files written again, in writing order; empty when all were intact
+     */
+    public List<String> restore(BilledDate ledger) {
+        Path folder = folder(ledger.date());
+        try {
+            prepare(folder);
+            Map<String, String> listed = listed(folder.resolve(MANIFEST));
+            List<String> rewritten = new ArrayList<>();
+            Map<String, byte[]> onDisk = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> file : render(ledger).entrySet()) {
+                Path path = folder.resolve(file.getKey());
+                byte[] current = Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+                if (current == null || !sha256(current).equals(listed.get(file.getKey()))) {
+                    AtomicFiles.write(path, file.getValue());
+                    rewritten.add(file.getKey());
+                    current = file.getValue();
+                }
+                onDisk.put(file.getKey(), current);
+            }
+            if (!rewritten.isEmpty()) {
+                AtomicFiles.write(folder.resolve(MANIFEST), manifest(onDisk));
+                rewritten.add(MANIFEST);
+            }
+            return rewritten;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restore the billing files of " + ledger.date() + " in " + folder, e);
+        }
+    }
+
+    private static void prepare(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFiles.removeLeftovers(folder);
+    }
+
+    private static Map<String, byte[]> render(BilledDate ledger) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(InvoiceFile.NAME, utf8(InvoiceFile.render(ledger.lines())));
+        files.put(SeatCountsFile.NAME, utf8(SeatCountsFile.render(ledger.snapshots())));
+        files.put(SUMMARY, utf8(BillingSummary.of(ledger.date(), ledger.lines(), ledger.snapshots(),
+                ledger.notBilled()).toJson()));
+        return files;
+    }
+
+    /** sha256sum's format: hash, two spaces (text mode), name. */
+    private static byte[] manifest(Map<String, byte[]> files) {
+        StringBuilder manifest = new StringBuilder();
+        files.forEach((name, content) -> manifest.append(sha256(content)).append("  ").append(name).append('\n'));
+        return utf8(manifest.toString());
+    }
+
+    /** name -> checksum as the manifest lists them; empty when it is missing. */
+    private static Map<String, String> listed(Path manifest) throws IOException {
+        Map<String, String> listed = new HashMap<>();
+        if (!Files.isRegularFile(manifest)) {
+            return listed;
+        }
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            int separator = line.indexOf("  ");
+            if (separator > 0) {
+                listed.put(line.substring(separator + 2), line.substring(0, separator));
+            }
+        }
+        return listed;
     }
 
     private static byte[] utf8(String text) {

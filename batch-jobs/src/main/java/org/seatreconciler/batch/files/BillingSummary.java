@@ -2,43 +2,31 @@ package org.seatreconciler.batch.files;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.seatreconciler.batch.billing.InvoiceLine;
+import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
 
 /**
  * The control totals of one billing date (summary.json): organisations considered, invoice lines,
- * seats invoiced, the amount per currency, and the organisations not billed with the reason.
+ * seats invoiced, the amount per currency, and the organisations not billed with the reason
+ * ({@code {orgId, reason}}, DESIGN.md section 6). {@code organisations} counts the rows of seat-counts.csv;
+ * an organisation not billed because its id or figures failed validation is only in {@code notBilled}.
  */
 public record BillingSummary(LocalDate billingDate, int organisations, int invoiceLines, long seatsInvoiced,
         Map<String, BigDecimal> amounts, List<NotBilled> notBilled) {
 
-    /** An organisation that could not be billed. */
-    public record NotBilled(String orgId, String plan, String reason) {
-
-        @Override
-        public String toString() {
-            return orgId + ": " + reason;
-        }
-    }
-
-    public static BillingSummary of(LocalDate billingDate, List<InvoiceLine> lines, List<SeatSnapshot> snapshots) {
+    public static BillingSummary of(LocalDate billingDate, List<InvoiceLine> lines, List<SeatSnapshot> snapshots,
+            List<NotBilled> notBilled) {
         Map<String, BigDecimal> amounts = new TreeMap<>();
         long seats = 0;
         for (InvoiceLine line : lines) {
             amounts.merge(line.amount().currency().getCurrencyCode(), line.amount().amount(), BigDecimal::add);
             seats += line.seatsInvoiced();
-        }
-        List<NotBilled> notBilled = new ArrayList<>();
-        for (SeatSnapshot snapshot : snapshots) {
-            if (snapshot.notBilledReason() != null) {
-                notBilled.add(new NotBilled(snapshot.orgId(), snapshot.plan(), snapshot.notBilledReason()));
-            }
         }
         return new BillingSummary(billingDate, snapshots.size(), lines.size(), seats,
                 Collections.unmodifiableMap(amounts), List.copyOf(notBilled));
@@ -62,7 +50,6 @@ public record BillingSummary(LocalDate billingDate, int organisations, int invoi
         separator = "";
         for (NotBilled org : notBilled) {
             json.append(separator).append("\n    {\"orgId\": ").append(string(org.orgId()))
-                    .append(", \"plan\": ").append(string(org.plan()))
                     .append(", \"reason\": ").append(string(org.reason())).append('}');
             separator = ",";
         }

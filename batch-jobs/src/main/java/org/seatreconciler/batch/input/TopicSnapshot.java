@@ -78,7 +78,7 @@ public final class TopicSnapshot {
                 sink.accept(record.key(), record.value());
             }
         }
-        log.info("Read {} records of {} up to offsets {}", records, topic, endOffsets);
+        log.debug("Read {} records of {} up to offsets {}", records, topic, endOffsets);
         return records;
     }
 

@@ -15,20 +15,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line: bills {@code --billing-date=YYYY-MM-DD} (default: yesterday in the billing zone)
- * once; with {@code --recover}, first marks a run of that date that a killed process left as running
- * as failed, so it restarts. Its outcome is the process exit code: 0 billed or already billed, 1 the job failed, 2 bad
- * arguments. The one-line messages are for the operator on the terminal.
+ * The command line: bills {@code --billing-date=YYYY-MM-DD} (default: yesterday in the billing zone), after
+ * the dates before it that are not billed yet, and exits. Its outcome is the process exit code: 0 billed or
+ * already billed, 1 the job failed or was refused (another process bills, dates out of order, a gap beyond
+ * the limit), 2 bad arguments. The one-line messages are for the operator on the terminal: one per date.
  */
 @Component
 @ConditionalOnExpression("${seats.billing.run-on-startup:true} and !${seats.billing.schedule.enabled:false}")
 public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     static final String BILLING_DATE_OPTION = "billing-date";
-    static final String RECOVER_OPTION = "recover";
-    private static final Set<String> KNOWN_OPTIONS = Set.of(BILLING_DATE_OPTION, RECOVER_OPTION, "debug", "trace");
-    private static final String USAGE = "expected --billing-date=YYYY-MM-DD, --recover or a setting "
-            + "--<key>=<value> (e.g. --seats.billing.seat-basis=DAILY_PEAK)";
+    private static final Set<String> KNOWN_OPTIONS = Set.of(BILLING_DATE_OPTION, "debug", "trace");
+    private static final String USAGE = "expected --billing-date=YYYY-MM-DD or a setting --<key>=<value> "
+            + "(e.g. --seats.billing.seat-basis=DAILY_PEAK)";
 
     private final NightlyBilling billing;
     private int exitCode;
@@ -48,8 +47,9 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
             return;
         }
         try {
-            BillingRun run = args.containsOption(RECOVER_OPTION) ? billing.recoverAndBill(date) : billing.bill(date);
-            System.out.println(describe(run));
+            for (BillingRun run : billing.bill(date)) {
+                System.out.println(run.describe());
+            }
             exitCode = 0;
         } catch (BillingFailedException e) {
             System.err.println(e.getMessage());
@@ -79,6 +79,10 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
      */
     private static void rejectUnknownArguments(ApplicationArguments args) {
         for (String name : args.getOptionNames()) {
+            if (name.equals("recover")) {
+                throw new IllegalArgumentException("--recover is no longer needed: a run killed mid-way is taken over "
+                        + "by the next start once its lease expires (seats.billing.lease-expiry); run without it");
+            }
             if (!KNOWN_OPTIONS.contains(name) && name.indexOf('.') < 0) {
                 throw new IllegalArgumentException("Unknown option --" + name + ": " + USAGE);
             }
@@ -86,19 +90,6 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
         if (!args.getNonOptionArgs().isEmpty()) {
             throw new IllegalArgumentException("Unexpected argument '" + args.getNonOptionArgs().get(0) + "': " + USAGE);
         }
-    }
-
-    static String describe(BillingRun run) {
-        if (run.filesRewritten()) {
-            return run.billingDate() + " is already billed: ledger unchanged; its files were missing and were "
-                    + "written again from the ledger (" + run.folder() + ")";
-        }
-        if (run.alreadyBilled()) {
-            return run.billingDate() + " is already billed: ledger and files left unchanged (" + run.folder() + ")";
-        }
-        return "Billed " + run.billingDate() + ": " + run.organisations() + " organisations, " + run.invoiceLines()
-                + " invoice lines, " + run.seatsInvoiced() + " seats, amounts " + run.amounts()
-                + (run.notBilled().isEmpty() ? "" : ", not billed " + run.notBilled()) + " -> " + run.folder();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.seatreconciler.batch.launch;
 
-import java.time.LocalDate;
-
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.NightlyBilling;
 import org.slf4j.Logger;
@@ -13,8 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The long-running mode: bills the day that just ended, on {@code seats.billing.schedule.cron} in the
- * billing zone. A failed night is logged and stays FAILED in the job repository; the next tick restarts
- * it before billing the new day (or bill it with {@code --billing-date}).
+ * billing zone, after every earlier date not billed yet (a failed night is restarted by the next tick, a
+ * missed one billed then). A failure is logged; the date stays to be billed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -29,19 +27,13 @@ public class BillingScheduler {
         this.billing = billing;
     }
 
-    /**
-     * Bills the day that ended, after the dates of its month that failed or were missed, in order; stops
-     * at the first date that fails, since the later ones would be refused (MonthOrder).
-     */
+    /** Each date billed is logged by NightlyBilling; a failure (or refusal) here, in one line. */
     @Scheduled(cron = "${seats.billing.schedule.cron:0 30 0 * * *}", zone = "${seats.billing-zone:UTC}")
     public void billTheDayThatEnded() {
-        for (LocalDate date : billing.datesToBill()) {
-            try {
-                log.info("{}", BillingCommandRunner.describe(billing.bill(date)));
-            } catch (BillingFailedException e) {
-                log.error("Scheduled billing failed: {}", e.getMessage());
-                return;
-            }
+        try {
+            billing.bill(billing.yesterday());
+        } catch (BillingFailedException e) {
+            log.error("Scheduled billing failed: {}", e.getMessage());
         }
     }
 }

@@ -2,38 +2,70 @@ package org.seatreconciler.batch.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.seatreconciler.batch.billing.BillingPeriod;
+import org.seatreconciler.batch.billing.Identifiers;
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.billing.LineType;
 import org.seatreconciler.batch.billing.Money;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.batch.billing.SeatFigures;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The seat ledger and the per-date seat snapshot. Writes are idempotent per (billing date, org[, line
- * type]): a row that exists is left as it is, so a chunk replayed after a crash never bills twice.
- * Rows come back sorted by org_id in Java, not by the database's collation, which differs between
- * H2 and PostgreSQL locales.
+ * The seat ledger, the per-date seat snapshot and the organisations not billed. Writes are one JDBC batch
+ * per table and chunk, each row inserted only if its key is absent, in one statement that H2 and
+ * PostgreSQL both run ({@code INSERT ... SELECT ... WHERE NOT EXISTS}): a chunk replayed after a crash never
+ * bills twice, and no row costs a query of its own. Rows come back sorted by org_id in Java, not by the
+ * database's collation, which differs between H2 and PostgreSQL locales.
  */
 public class LedgerRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerRepository.class);
+    private static final String INSERT_SNAPSHOT = "INSERT INTO seat_snapshot (billing_date, org_id, standard, support,"
+            + " admins, owners, billable_standard, support_only, total_members, peak_billable_standard,"
+            + " peak_total_members, plan, not_billed_reason)"
+            + " SELECT CAST(:date AS DATE), CAST(:org AS VARCHAR(255)), CAST(:standard AS INTEGER),"
+            + " CAST(:support AS INTEGER), CAST(:admins AS INTEGER), CAST(:owners AS INTEGER), CAST(:b AS INTEGER),"
+            + " CAST(:p AS INTEGER), CAST(:t AS INTEGER), CAST(:peakB AS INTEGER), CAST(:peakT AS INTEGER),"
+            + " CAST(:plan AS VARCHAR(128)), CAST(:reason AS VARCHAR(1000))"
+            + " WHERE NOT EXISTS (SELECT 1 FROM seat_snapshot WHERE billing_date = :date AND org_id = :org)";
+
+    private static final String INSERT_LINE = "INSERT INTO seat_ledger (billing_date, org_id, line_type, plan,"
+            + " seat_basis, billable_standard, support_only, total_members, required_seats, included_support_seats,"
+            + " purchased_before, seats_invoiced, unit_price, period_days, billed_days, amount, currency, invoice_id)"
+            + " SELECT CAST(:date AS DATE), CAST(:org AS VARCHAR(255)), CAST(:type AS VARCHAR(16)),"
+            + " CAST(:plan AS VARCHAR(128)), CAST(:basis AS VARCHAR(16)), CAST(:b AS INTEGER), CAST(:p AS INTEGER),"
+            + " CAST(:t AS INTEGER), CAST(:s AS INTEGER), CAST(:included AS INTEGER), CAST(:before AS INTEGER),"
+            + " CAST(:seats AS INTEGER), CAST(:price AS DECIMAL(19,4)), CAST(:periodDays AS INTEGER),"
+            + " CAST(:billedDays AS INTEGER), CAST(:amount AS DECIMAL(19,4)), CAST(:currency AS CHAR(3)),"
+            + " CAST(:invoiceId AS VARCHAR(300))"
+            + " WHERE NOT EXISTS (SELECT 1 FROM seat_ledger WHERE billing_date = :date AND org_id = :org"
+            + " AND line_type = :type)";
+
+    private static final String INSERT_NOT_BILLED = "INSERT INTO not_billed (billing_date, org_id, reason)"
+            + " SELECT CAST(:date AS DATE), CAST(:org AS VARCHAR(500)), CAST(:reason AS VARCHAR(1000))"
+            + " WHERE NOT EXISTS (SELECT 1 FROM not_billed WHERE billing_date = :date AND org_id = :org)";
+
+    private static final int MAX_REASON = 1000;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public LedgerRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public LedgerRepository(NamedParameterJdbcTemplate jdbc) {
+        this.batch = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** Seats invoiced per org in the month of {@code date} on dates before it. */
@@ -49,60 +81,29 @@ public class LedgerRepository {
         return seats;
     }
 
-    public void record(OrgBilling billing) {
-        insertSnapshotIfAbsent(billing);
-        billing.line().ifPresent(this::insertLineIfAbsent);
+    /**
+     * Records a chunk: the seat snapshot of every sound organisation, the invoice lines, and the organisations
+     * that are not sound as not billed. Three batched statements, whatever the chunk's size.
+     */
+    public void record(List<? extends OrgBilling> billings) {
+        batch.batchUpdate(INSERT_SNAPSHOT, billings.stream().filter(OrgBilling::sound)
+                .map(LedgerRepository::snapshotRow).toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(INSERT_LINE, billings.stream().flatMap(b -> b.line().stream())
+                .map(LedgerRepository::lineRow).toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(INSERT_NOT_BILLED, billings.stream().filter(b -> !b.sound())
+                .map(b -> notBilledRow(b.billingDate(), new NotBilled(Identifiers.shown(b.orgId()), b.notBilledReason())))
+                .toArray(SqlParameterSource[]::new));
     }
 
-    private void insertSnapshotIfAbsent(OrgBilling b) {
-        if (exists("SELECT COUNT(*) FROM seat_snapshot WHERE billing_date = :date AND org_id = :org",
-                b.billingDate(), b.orgId(), null)) {
-            log.info("Seat snapshot of org {} for {} already recorded", b.orgId(), b.billingDate());
-            return;
-        }
-        SeatFigures f = b.figures();
-        jdbc.sql("INSERT INTO seat_snapshot (billing_date, org_id, standard, support, admins, owners,"
-                + " billable_standard, support_only, total_members, peak_billable_standard, peak_total_members,"
-                + " plan, not_billed_reason) VALUES (:date, :org, :standard, :support, :admins, :owners, :b, :p, :t,"
-                + " :peakB, :peakT, :plan, :reason)")
-                .param("date", b.billingDate()).param("org", b.orgId())
-                .param("standard", f.standard()).param("support", f.support())
-                .param("admins", f.admins()).param("owners", f.owners())
-                .param("b", f.billableStandard()).param("p", f.supportOnly()).param("t", f.totalMembers())
-                .param("peakB", f.peakBillableStandard()).param("peakT", f.peakTotalMembers())
-                .param("plan", b.plan()).param("reason", b.notBilledReason(), java.sql.Types.VARCHAR)
-                .update();
+    /** Records organisations as not billed on {@code date}, for reasons that left them without a snapshot. */
+    public void recordNotBilled(LocalDate date, List<NotBilled> notBilled) {
+        batch.batchUpdate(INSERT_NOT_BILLED, notBilled.stream()
+                .map(n -> notBilledRow(date, n)).toArray(SqlParameterSource[]::new));
     }
 
-    private void insertLineIfAbsent(InvoiceLine l) {
-        if (exists("SELECT COUNT(*) FROM seat_ledger WHERE billing_date = :date AND org_id = :org"
-                + " AND line_type = :type", l.billingDate(), l.orgId(), l.lineType())) {
-            log.info("Ledger line {} already recorded", l.invoiceId());
-            return;
-        }
-        jdbc.sql("INSERT INTO seat_ledger (billing_date, org_id, line_type, plan, seat_basis, billable_standard,"
-                + " support_only, total_members, required_seats, included_support_seats, purchased_before,"
-                + " seats_invoiced, unit_price, period_days, billed_days, amount, currency, invoice_id)"
-                + " VALUES (:date, :org, :type, :plan, :basis, :b, :p, :t, :s, :included, :before, :seats,"
-                + " :price, :periodDays, :billedDays, :amount, :currency, :invoiceId)")
-                .param("date", l.billingDate()).param("org", l.orgId()).param("type", l.lineType().name())
-                .param("plan", l.plan()).param("basis", l.seatBasis().name())
-                .param("b", l.billableStandard()).param("p", l.supportOnly()).param("t", l.totalMembers())
-                .param("s", l.requiredSeats()).param("included", l.includedSupportSeats())
-                .param("before", l.purchasedBefore()).param("seats", l.seatsInvoiced())
-                .param("price", l.unitPrice().amount()).param("periodDays", l.periodDays())
-                .param("billedDays", l.billedDays()).param("amount", l.amount().amount())
-                .param("currency", l.amount().currency().getCurrencyCode()).param("invoiceId", l.invoiceId())
-                .update();
-        log.info("Ledger line {}: {} seats of org {} for {}", l.invoiceId(), l.seatsInvoiced(), l.orgId(), l.amount());
-    }
-
-    private boolean exists(String sql, LocalDate date, String orgId, LineType type) {
-        var statement = jdbc.sql(sql).param("date", date).param("org", orgId);
-        if (type != null) {
-            statement = statement.param("type", type.name());
-        }
-        return statement.query(Long.class).single() > 0;
+    /** Everything the ledger holds for {@code date}. */
+    public BilledDate billedDate(LocalDate date) {
+        return new BilledDate(date, lines(date), snapshots(date), notBilled(date));
     }
 
     /** The ledger lines of {@code date}, sorted by org_id then line type. */
@@ -113,12 +114,72 @@ public class LedgerRepository {
                 .toList();
     }
 
-    /** The organisations considered on {@code date}, sorted by org_id. */
+    /** The organisations considered on {@code date} with sound figures, sorted by org_id. */
     public List<SeatSnapshot> snapshots(LocalDate date) {
         return jdbc.sql("SELECT * FROM seat_snapshot WHERE billing_date = :date").param("date", date)
                 .query(LedgerRepository::snapshot).list().stream()
                 .sorted(Comparator.comparing(SeatSnapshot::orgId))
                 .toList();
+    }
+
+    /**
+     * The seat snapshots of the latest date before {@code date} that has any: every organisation billed then,
+     * for those whose daily records have since aged out of seats.org-daily (DESIGN.md section 6).
+     */
+    public List<SeatSnapshot> latestSnapshotsBefore(LocalDate date) {
+        // Dates are billed with no gap, so that is the day before, found by key; MAX(...) WHERE < scans the
+        // table on H2, and is only needed for a ledger that has gaps from before the no-gap rule.
+        List<SeatSnapshot> dayBefore = snapshots(date.minusDays(1));
+        if (!dayBefore.isEmpty()) {
+            return dayBefore;
+        }
+        LocalDate previous = jdbc.sql("SELECT MAX(billing_date) FROM seat_snapshot WHERE billing_date < :date")
+                .param("date", date).query(LocalDate.class).optional().orElse(null);
+        return previous == null ? List.of() : snapshots(previous);
+    }
+
+    /**
+     * Every organisation not billed on {@code date}, sorted by org_id: those with a snapshot and a reason
+     * (e.g. a plan missing from the catalogue) and those recorded in not_billed.
+     */
+    public List<NotBilled> notBilled(LocalDate date) {
+        Stream<NotBilled> withSnapshot = snapshots(date).stream().filter(s -> s.notBilledReason() != null)
+                .map(s -> new NotBilled(s.orgId(), s.notBilledReason()));
+        Stream<NotBilled> without = jdbc.sql("SELECT org_id, reason FROM not_billed WHERE billing_date = :date")
+                .param("date", date).query((rs, i) -> new NotBilled(rs.getString(1), rs.getString(2))).list().stream();
+        return Stream.concat(withSnapshot, without).sorted(Comparator.comparing(NotBilled::orgId)).toList();
+    }
+
+    private static SqlParameterSource snapshotRow(OrgBilling b) {
+        SeatFigures f = b.figures();
+        return new MapSqlParameterSource()
+                .addValue("date", b.billingDate()).addValue("org", b.orgId())
+                .addValue("standard", f.standard()).addValue("support", f.support())
+                .addValue("admins", f.admins()).addValue("owners", f.owners())
+                .addValue("b", f.billableStandard()).addValue("p", f.supportOnly()).addValue("t", f.totalMembers())
+                .addValue("peakB", f.peakBillableStandard()).addValue("peakT", f.peakTotalMembers())
+                .addValue("plan", b.plan()).addValue("reason", cut(b.notBilledReason()), Types.VARCHAR);
+    }
+
+    private static SqlParameterSource lineRow(InvoiceLine l) {
+        return new MapSqlParameterSource()
+                .addValue("date", l.billingDate()).addValue("org", l.orgId()).addValue("type", l.lineType().name())
+                .addValue("plan", l.plan()).addValue("basis", l.seatBasis().name())
+                .addValue("b", l.billableStandard()).addValue("p", l.supportOnly()).addValue("t", l.totalMembers())
+                .addValue("s", l.requiredSeats()).addValue("included", l.includedSupportSeats())
+                .addValue("before", l.purchasedBefore()).addValue("seats", l.seatsInvoiced())
+                .addValue("price", l.unitPrice().amount()).addValue("periodDays", l.periodDays())
+                .addValue("billedDays", l.billedDays()).addValue("amount", l.amount().amount())
+                .addValue("currency", l.amount().currency().getCurrencyCode()).addValue("invoiceId", l.invoiceId());
+    }
+
+    private static SqlParameterSource notBilledRow(LocalDate date, NotBilled n) {
+        return new MapSqlParameterSource().addValue("date", date).addValue("org", n.orgId())
+                .addValue("reason", cut(n.reason()));
+    }
+
+    private static String cut(String reason) {
+        return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
     }
 
     private static InvoiceLine line(ResultSet rs, int row) throws SQLException {

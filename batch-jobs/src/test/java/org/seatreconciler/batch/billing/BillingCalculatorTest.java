@@ -63,4 +63,43 @@ class BillingCalculatorTest {
             assertThat(line.amount()).isEqualTo(Money.of("3.00", "USD"));
         });
     }
+
+    @Test
+    void anOrgIdThatBreaksTheIdentifierRuleIsNotBilledAndHasNoSeatCountsRow() {
+        OrgBilling billing = new BillingCalculator(CATALOGUE, SeatBasis.END_OF_DAY)
+                .bill(new BillingInput(OCT_2, "=HYPERLINK(\"x\")", CLINIC_A, null, 0));
+
+        assertThat(billing.line()).isEmpty();
+        assertThat(billing.sound()).isFalse();
+        assertThat(billing.notBilledReason()).isEqualTo("org id \"=HYPERLINK(\\\"x\\\")\" is not a valid identifier "
+                + "(DESIGN.md section 4: 1 to 128 letters, digits or . _ : @ + -, starting with a letter or a digit)");
+    }
+
+    @Test
+    void figuresThatContradictTheSeatRulesAreNotBilled() {
+        SeatFigures broken = new SeatFigures(11, 16, 3, 1, 13, 15, 27, 13, 28);
+        OrgBilling billing = new BillingCalculator(CATALOGUE, SeatBasis.END_OF_DAY)
+                .bill(new BillingInput(OCT_2, "clinic-a", broken, null, 0));
+
+        assertThat(billing.sound()).isFalse();
+        assertThat(billing.notBilledReason()).isEqualTo("seat figures fail validation: B + P (13 + 15) is not T (27)");
+    }
+
+    @Test
+    void aPlanCodeLongerThanAnIdentifierIsNotBilledWithoutASnapshot() {
+        OrgBilling billing = new BillingCalculator(CATALOGUE, SeatBasis.END_OF_DAY)
+                .bill(new BillingInput(OCT_2, "clinic-a", CLINIC_A, "P".repeat(200), 0));
+
+        assertThat(billing.sound()).isFalse();
+        assertThat(billing.notBilledReason()).startsWith("plan code \"PPPP").contains("(200 characters) is not a valid");
+    }
+
+    @Test
+    void anUnknownButWellFormedPlanKeepsItsSeatCountsRow() {
+        OrgBilling billing = new BillingCalculator(CATALOGUE, SeatBasis.END_OF_DAY)
+                .bill(new BillingInput(OCT_2, "clinic-a", CLINIC_A, "GOLD", 0));
+
+        assertThat(billing.sound()).isTrue();
+        assertThat(billing.isBilled()).isFalse();
+    }
 }

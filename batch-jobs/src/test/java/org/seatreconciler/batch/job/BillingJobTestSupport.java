@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.BatchApplication;
+import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.schemas.Topics;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,8 @@ abstract class BillingJobTestSupport {
     EmbeddedKafkaBroker broker;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    BillingFiles files;
 
     @DynamicPropertySource
     static void outDir(DynamicPropertyRegistry registry) {
@@ -79,6 +83,13 @@ abstract class BillingJobTestSupport {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Bills {@code date} (after any date before it not billed yet) and returns the run of {@code date}. */
+    BillingRun bill(LocalDate date) {
+        List<BillingRun> runs = billing.bill(date);
+        assertThat(runs.get(runs.size() - 1).billingDate()).isEqualTo(date);
+        return runs.get(runs.size() - 1);
     }
 
     /** What the streams app writes to seats.org-daily for the worked example (see its seat-counts.csv). */
@@ -122,9 +133,13 @@ abstract class BillingJobTestSupport {
     }
 
     void publishPlans(Map<String, String> plans) {
+        publishPlans(Topics.ORG_PLANS, plans);
+    }
+
+    void publishPlans(String topic, Map<String, String> plans) {
         try (KafkaProducer<String, OrgPlan> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 ConfluentAvroSerde.forValues(OrgPlan.class, REGISTRY).serializer())) {
-            plans.forEach((org, plan) -> producer.send(new ProducerRecord<>(Topics.ORG_PLANS, org,
+            plans.forEach((org, plan) -> producer.send(new ProducerRecord<>(topic, org,
                     OrgPlan.newBuilder().setOrgId(org).setPlan(plan).build())));
             producer.flush();
         }

@@ -42,7 +42,7 @@ class MissingTopicJobTest extends BillingJobTestSupport {
                 day("clinic-a", SEP_30, 10, 16, 1, 1, 10, 16, 26, 10, 26),
                 day("clinic-b", SEP_30, 3, 1, 1, 1, 4, 0, 4, 4, 4),
                 day("solo-c", SEP_30, 1, 2, 1, 1, 1, 2, 3, 1, 3)));
-        BillingRun sep30 = billing.bill(SEP_30);
+        BillingRun sep30 = bill(SEP_30);
 
         // m3.org-plans does not exist: every organisation on the default plan, GROUP (ratio 1, 50.00)
         assertThat(Files.readString(sep30.folder().resolve("invoices.csv"))).isEqualTo(String.join("\r\n",

@@ -37,7 +37,7 @@ class RestartAfterCrashJobTest extends BillingJobTestSupport {
         assertThat(ledger()).containsExactly("20260930-clinic-a-T");
 
         crash.armed.set(false);
-        BillingRun restarted = billing.bill(SEP_30);
+        BillingRun restarted = bill(SEP_30);
 
         assertThat(restarted.alreadyBilled()).isFalse();
         assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-clinic-b-T", "20260930-solo-c-T");
@@ -46,8 +46,8 @@ class RestartAfterCrashJobTest extends BillingJobTestSupport {
         assertThat(crash.writes.get()).isEqualTo(2 + 2);
 
         // the following nights see the restarted night's seats as purchased before
-        assertFilesAreTheWorkedExample(billing.bill(OCT_1).folder(), OCT_1);
-        assertFilesAreTheWorkedExample(billing.bill(OCT_2).folder(), OCT_2);
+        assertFilesAreTheWorkedExample(bill(OCT_1).folder(), OCT_1);
+        assertFilesAreTheWorkedExample(bill(OCT_2).folder(), OCT_2);
         assertThat(ledger()).hasSize(7);
     }
 

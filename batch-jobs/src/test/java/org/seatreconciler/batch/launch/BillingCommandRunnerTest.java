@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
 import org.seatreconciler.schemas.settings.SeatsSettings;
@@ -18,86 +25,117 @@ import org.springframework.boot.DefaultApplicationArguments;
 
 class BillingCommandRunnerTest {
 
-    // Only the argument handling is exercised: a bad date never reaches the job.
-    private final NightlyBilling billing = new NightlyBilling(null, null, null, null, null,
-            Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
-            new SeatsSettings("mock://x", java.time.ZoneId.of("Pacific/Auckland"), null));
+    private static final Clock OCT_3_0030_UTC = Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC);
+    private final List<LocalDate> asked = new ArrayList<>();
+
+    /** Only the argument handling and the outcome are exercised: the job itself is stood in for. */
+    private NightlyBilling billing(ZoneId zone, RuntimeException failure) {
+        return new NightlyBilling(null, null, null, null, null, OCT_3_0030_UTC,
+                new SeatsSettings("mock://x", zone, null), null, null, null, 35) {
+            @Override
+            public List<BillingRun> bill(LocalDate date) {
+                asked.add(date);
+                if (failure != null) {
+                    throw failure;
+                }
+                return List.of(run(date.minusDays(1)), run(date));
+            }
+        };
+    }
 
     @Test
     void aBadBillingDateIsAOneLineErrorAndExitCodeTwo() {
-        String stderr = runWith("--billing-date=2026-13-01");
-
-        assertThat(stderr).isEqualTo("Invalid --billing-date '2026-13-01': expected YYYY-MM-DD" + System.lineSeparator());
+        assertThat(runWith(2, "--billing-date=2026-13-01").stderr())
+                .isEqualTo("Invalid --billing-date '2026-13-01': expected YYYY-MM-DD" + System.lineSeparator());
+        assertThat(asked).isEmpty();
     }
 
     @Test
     void aMistypedOptionIsAOneLineErrorAndExitCodeTwoNotABillOfYesterday() {
-        assertThat(runWith("--biling-date=2026-10-02")).isEqualTo("Unknown option --biling-date: expected "
-                + "--billing-date=YYYY-MM-DD, --recover or a setting --<key>=<value> "
+        assertThat(runWith(2, "--biling-date=2026-10-02").stderr()).isEqualTo("Unknown option --biling-date: expected "
+                + "--billing-date=YYYY-MM-DD or a setting --<key>=<value> (e.g. --seats.billing.seat-basis=DAILY_PEAK)"
+                + System.lineSeparator());
+        assertThat(runWith(2, "--billing-date=2026-10-02", "2026-10-03").stderr()).isEqualTo("Unexpected argument "
+                + "'2026-10-03': expected --billing-date=YYYY-MM-DD or a setting --<key>=<value> "
                 + "(e.g. --seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
-        assertThat(runWith("--billing-date=2026-10-02", "2026-10-03")).isEqualTo("Unexpected argument '2026-10-03': "
-                + "expected --billing-date=YYYY-MM-DD, --recover or a setting --<key>=<value> "
-                + "(e.g. --seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void recoverIsGoneAndSaysWhy() {
+        assertThat(runWith(2, "--billing-date=2026-10-02", "--recover").stderr()).isEqualTo("--recover is no longer "
+                + "needed: a run killed mid-way is taken over by the next start once its lease expires "
+                + "(seats.billing.lease-expiry); run without it" + System.lineSeparator());
     }
 
     @Test
     void settingsAndTheKnownOptionsAreAccepted() {
         // they pass the option check, so the error is the date's
-        assertThat(runWith("--seats.billing.seat-basis=DAILY_PEAK", "--recover", "--debug", "--billing-date=2026-10-32"))
+        assertThat(runWith(2, "--seats.billing.seat-basis=DAILY_PEAK", "--debug", "--billing-date=2026-10-32").stderr())
                 .isEqualTo("Invalid --billing-date '2026-10-32': expected YYYY-MM-DD" + System.lineSeparator());
     }
 
     @Test
-    void recoverRoutesToRecoverAndBillAndTheExitCodeIsZero() {
-        java.util.List<String> calls = new java.util.ArrayList<>();
-        NightlyBilling recording = new NightlyBilling(null, null, null, null, null,
-                Clock.fixed(Instant.parse("2026-10-03T00:30:00Z"), ZoneOffset.UTC),
-                new SeatsSettings("mock://x", ZoneOffset.UTC, null)) {
-            @Override
-            public BillingRun bill(LocalDate date) {
-                calls.add("bill " + date);
-                return run(date);
-            }
+    void everyDateBilledIsOneLineOnStdoutAndTheExitCodeIsZero() {
+        Outcome outcome = runWith(0, "--billing-date=2026-10-02");
 
-            @Override
-            public BillingRun recoverAndBill(LocalDate date) {
-                calls.add("recoverAndBill " + date);
-                return run(date);
-            }
-        };
-
-        BillingCommandRunner plain = new BillingCommandRunner(recording);
-        plain.run(new DefaultApplicationArguments("--billing-date=2026-10-02"));
-        BillingCommandRunner recovering = new BillingCommandRunner(recording);
-        recovering.run(new DefaultApplicationArguments("--billing-date=2026-10-02", "--recover"));
-
-        assertThat(calls).containsExactly("bill 2026-10-02", "recoverAndBill 2026-10-02");
-        assertThat(plain.getExitCode()).isZero();
-        assertThat(recovering.getExitCode()).isZero();
-    }
-
-    private static BillingRun run(LocalDate date) {
-        return new BillingRun(date, java.nio.file.Path.of("/out", date.toString()), false, false, 1, 1, 1,
-                java.util.Map.of("USD", new java.math.BigDecimal("50.00")), java.util.List.of());
+        assertThat(asked).containsExactly(LocalDate.of(2026, 10, 2));
+        assertThat(outcome.stdout()).isEqualTo(
+                "Billed 2026-10-01: 1 organisations, 1 invoice lines, 1 seats, amounts {USD=50.00} -> /out/2026-10-01"
+                        + System.lineSeparator()
+                        + "Billed 2026-10-02: 1 organisations, 1 invoice lines, 1 seats, amounts {USD=50.00} -> "
+                        + "/out/2026-10-02" + System.lineSeparator());
     }
 
     @Test
-    void yesterdayIsInTheBillingZone() {
-        // 00:30 UTC on 3 Oct is 13:30 on 3 Oct in Auckland: yesterday there is 2 Oct
-        assertThat(billing.yesterday()).isEqualTo(java.time.LocalDate.of(2026, 10, 2));
+    void aFailureOrARefusalIsItsOneLineAndExitCodeOne() {
+        BillingCommandRunner runner = new BillingCommandRunner(billing(ZoneOffset.UTC,
+                new BillingFailedException("Another billing process (h/1/x) holds the billing lease for 100 s more")));
+        Outcome outcome = run(runner, "--billing-date=2026-10-02");
+
+        assertThat(runner.getExitCode()).isEqualTo(1);
+        assertThat(outcome.stderr()).isEqualTo("Another billing process (h/1/x) holds the billing lease for 100 s more"
+                + System.lineSeparator());
     }
 
-    private String runWith(String... args) {
-        BillingCommandRunner runner = new BillingCommandRunner(billing);
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    @Test
+    void withoutADateItBillsYesterdayInTheBillingZone() {
+        // 00:30 UTC on 3 Oct is 13:30 on 3 Oct in Auckland: yesterday there is 2 Oct
+        BillingCommandRunner runner = new BillingCommandRunner(billing(ZoneId.of("Pacific/Auckland"), null));
+        run(runner);
+
+        assertThat(asked).containsExactly(LocalDate.of(2026, 10, 2));
+        assertThat(runner.getExitCode()).isZero();
+    }
+
+    private static BillingRun run(LocalDate date) {
+        return new BillingRun(date, Path.of("/out", date.toString()), false, List.of(), 1, 1, 1,
+                Map.of("USD", new BigDecimal("50.00")), List.of());
+    }
+
+    private record Outcome(String stdout, String stderr) {
+    }
+
+    private Outcome runWith(int exitCode, String... args) {
+        BillingCommandRunner runner = new BillingCommandRunner(billing(ZoneOffset.UTC, null));
+        Outcome outcome = run(runner, args);
+        assertThat(runner.getExitCode()).isEqualTo(exitCode);
+        return outcome;
+    }
+
+    private static Outcome run(BillingCommandRunner runner, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         try {
             runner.run(new DefaultApplicationArguments(args));
         } finally {
-            System.setErr(original);
+            System.setOut(out);
+            System.setErr(err);
         }
-        assertThat(runner.getExitCode()).isEqualTo(2);
-        return captured.toString(StandardCharsets.UTF_8);
+        return new Outcome(stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 }

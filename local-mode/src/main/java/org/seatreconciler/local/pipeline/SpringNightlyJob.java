@@ -1,6 +1,7 @@
 package org.seatreconciler.local.pipeline;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.seatreconciler.batch.BatchApplication;
 import org.seatreconciler.batch.BillingFailedException;
@@ -27,14 +28,16 @@ final class SpringNightlyJob implements NightlyJob {
     }
 
     @Override
-    public DateResult bill(LocalDate date) {
-        BillingRun run;
+    public List<DateResult> bill(LocalDate date) {
         try {
-            run = billing.bill(date);
+            return billing.bill(date).stream().map(SpringNightlyJob::result).toList();
         } catch (BillingFailedException e) {
             throw new ReconcilerException(e.getMessage(), e);
         }
-        return DateResult.of(date, run.organisations(), run.invoiceLines(), run.amounts(), run.notBilled());
+    }
+
+    private static DateResult result(BillingRun run) {
+        return DateResult.of(run.billingDate(), run.organisations(), run.invoiceLines(), run.amounts(), run.notBilled());
     }
 
     @Override

@@ -1,0 +1,199 @@
+package org.seatreconciler.batch.lease;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one lease on a ledger that lets a process bill (DESIGN.md section 6): a row in the job's database
+ * holding who bills and until when. A run renews it while it works (a thread every quarter of the expiry,
+ * and every chunk in the chunk's transaction); the next start takes over a run whose lease expired (its
+ * process was killed) and never one whose lease is live, so two processes never bill at once.
+ *
+ * <p>Taking the lease is one UPDATE whose WHERE says "free, expired or mine": the database runs it
+ * atomically on the row (PostgreSQL and H2 lock the row and re-check the condition after a concurrent
+ * update commits), so of two processes that try at the same moment exactly one gets the row. Times are the
+ * database's clock, the one clock every billing host shares.
+ */
+public class BillingLease {
+
+    public static final String NAME = "nightly-billing";
+    public static final String EXPIRY_SETTING = "seats.billing.lease-expiry";
+
+    private static final Logger log = LoggerFactory.getLogger(BillingLease.class);
+
+    private final JdbcClient jdbc;
+    private final Duration expiry;
+    private final String holder;
+    private volatile boolean held;
+    private volatile boolean lost;
+    private ScheduledExecutorService renewer;
+
+    public BillingLease(JdbcClient jdbc, Duration expiry) {
+        this(jdbc, expiry, defaultHolder());
+    }
+
+    BillingLease(JdbcClient jdbc, Duration expiry, String holder) {
+        if (expiry.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(EXPIRY_SETTING + " must be at least 1s, got " + expiry);
+        }
+        this.jdbc = jdbc;
+        this.expiry = expiry;
+        this.holder = holder;
+    }
+
+    /** {@code host/pid/random}: names this process in the lease row and in messages. */
+    static String defaultHolder() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String holder() {
+        return holder;
+    }
+
+    /**
+     * Takes the lease and renews it in the background until {@link Held#close()}.
+     *
+     * @throws LeaseUnavailableException when another process holds a live lease
+     */
+    public synchronized Held acquire() {
+        createRowIfAbsent();
+        Instant now = databaseNow();
+        int taken = jdbc.sql("UPDATE billing_lease SET holder = :holder, expires_at = :until WHERE name = :name"
+                + " AND (holder = :holder OR expires_at < :now)")
+                .param("holder", holder).param("until", now.plus(expiry).toEpochMilli()).param("name", NAME)
+                .param("now", now.toEpochMilli()).update();
+        if (taken == 0) {
+            throw new LeaseUnavailableException(describeOwner(now));
+        }
+        held = true;
+        lost = false;
+        startRenewing();
+        return new Held();
+    }
+
+    /**
+     * Renews the lease inside the caller's transaction and fails if this process no longer holds it: a
+     * chunk's transaction calls it, so a process that lost its lease (paused longer than the expiry) can
+     * never commit billing rows after another process took over. The row stays locked until that
+     * transaction ends, so a takeover waits for the chunk to commit or roll back.
+     *
+     * @throws LeaseLostException when another process holds the lease now
+     */
+    public void confirm() {
+        if (lost || renew() == 0) {
+            lost = true;
+            throw new LeaseLostException("This process (" + holder + ") lost the billing lease: another process took "
+                    + "over the run after it was not renewed for " + expiry + " (" + EXPIRY_SETTING + ")");
+        }
+    }
+
+    private int renew() {
+        return jdbc.sql("UPDATE billing_lease SET expires_at = :until WHERE name = :name AND holder = :holder")
+                .param("until", databaseNow().plus(expiry).toEpochMilli()).param("name", NAME)
+                .param("holder", holder).update();
+    }
+
+    private void createRowIfAbsent() {
+        try {
+            jdbc.sql("INSERT INTO billing_lease (name, holder, expires_at) SELECT CAST(:name AS VARCHAR(64)), '', 0"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM billing_lease WHERE name = :name)").param("name", NAME).update();
+        } catch (DuplicateKeyException e) {
+            // another process created it at the same moment: the row exists, which is all we need
+        }
+    }
+
+    private Instant databaseNow() {
+        return jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single().toInstant();
+    }
+
+    private String describeOwner(Instant now) {
+        return jdbc.sql("SELECT holder, expires_at FROM billing_lease WHERE name = :name").param("name", NAME)
+                .query((rs, i) -> "Another billing process (" + rs.getString(1) + ") holds the billing lease for "
+                        + Duration.ofMillis(Math.max(0, rs.getLong(2) - now.toEpochMilli())).toSeconds()
+                        + " s more; two processes never bill at once, so this one bills nothing. If that process was "
+                        + "killed, the next start after its lease expires takes its run over (" + EXPIRY_SETTING + ", "
+                        + expiry + ")")
+                .single();
+    }
+
+    private void startRenewing() {
+        renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "billing-lease-renewer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(expiry.toMillis() / 4, 100);
+        renewer.scheduleAtFixedRate(this::renewInBackground, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void renewInBackground() {
+        if (!held || lost) {
+            return;
+        }
+        try {
+            if (renew() == 0) {
+                lost = true;
+                log.error("Lost the billing lease: another process took over after this one ({}) did not renew it "
+                        + "for {}; this run stops at its next chunk", holder, expiry);
+            }
+        } catch (DataAccessException e) {
+            // e.g. the row is locked by a chunk being committed, or the database is briefly away: next time
+            log.debug("Could not renew the billing lease now: {}", e.getMessage());
+        }
+    }
+
+    /** The lease while this process holds it; closing it hands the lease back at once. */
+    public final class Held implements AutoCloseable {
+
+        private Held() {
+        }
+
+        @Override
+        public void close() {
+            synchronized (BillingLease.this) {
+                held = false;
+                renewer.shutdownNow();
+                try {
+                    jdbc.sql("UPDATE billing_lease SET expires_at = 0 WHERE name = :name AND holder = :holder")
+                            .param("name", NAME).param("holder", holder).update();
+                } catch (DataAccessException e) {
+                    log.warn("Could not hand back the billing lease (it expires by itself in {}): {}", expiry,
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Another process holds a live lease. */
+    public static class LeaseUnavailableException extends RuntimeException {
+        LeaseUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /** This process held the lease and another took it over. */
+    public static class LeaseLostException extends RuntimeException {
+        LeaseLostException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.seatreconciler.batch.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.seatreconciler.batch.billing.Identifiers;
+import org.seatreconciler.batch.billing.OrgBilling;
+import org.seatreconciler.batch.lease.BillingLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a chunk of billed organisations to the ledger in the chunk's transaction, after confirming this
+ * process still holds the billing lease. A chunk the ledger refuses (a row an older ledger schema cannot
+ * store, say) is written again organisation by organisation, each in a savepoint of the same transaction;
+ * an organisation still refused is recorded as not billed with the database's reason, and the others are
+ * billed: one organisation never stops the night. (Batch's own skip-and-scan writes the items one by one
+ * in one transaction, which PostgreSQL aborts at the first failed statement.) Organisations not billed are
+ * logged once each, here, and nothing else is logged per organisation.
+ */
+public class LedgerWriter implements ItemWriter<OrgBilling> {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final int MAX_DETAIL = 300;
+
+    private final LedgerRepository ledger;
+    private final BillingLease lease;
+    private final TransactionTemplate savepoint;
+
+    public LedgerWriter(LedgerRepository ledger, BillingLease lease, PlatformTransactionManager transactionManager) {
+        this.ledger = ledger;
+        this.lease = lease;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public void write(Chunk<? extends OrgBilling> chunk) {
+        lease.confirm();
+        List<? extends OrgBilling> items = chunk.getItems();
+        try {
+            savepoint.executeWithoutResult(status -> ledger.record(items));
+            items.stream().filter(b -> !b.isBilled()).forEach(LedgerWriter::logNotBilled);
+        } catch (DataAccessException refused) {
+            writeOneByOne(items);
+        }
+    }
+
+    private void writeOneByOne(List<? extends OrgBilling> items) {
+        List<NotBilled> refused = new ArrayList<>();
+        for (OrgBilling item : items) {
+            try {
+                savepoint.executeWithoutResult(status -> ledger.record(List.of(item)));
+                if (!item.isBilled()) {
+                    logNotBilled(item);
+                }
+            } catch (DataAccessException e) {
+                NotBilled notBilled = new NotBilled(Identifiers.shown(item.orgId()),
+                        "the ledger refused its rows: " + detail(e));
+                log.warn("Not billed on {}: {}", item.billingDate(), notBilled);
+                refused.add(notBilled);
+            }
+        }
+        if (!refused.isEmpty()) {
+            ledger.recordNotBilled(items.get(0).billingDate(), refused);
+        }
+    }
+
+    private static void logNotBilled(OrgBilling item) {
+        log.warn("Not billed on {}: {}: {}", item.billingDate(), Identifiers.printable(item.orgId()),
+                item.notBilledReason());
+    }
+
+    /** The database's own words, on one line and short. */
+    private static String detail(DataAccessException e) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        String message = String.valueOf(cause.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL - 3) + "...";
+    }
+}

@@ -1,0 +1,30 @@
+package org.seatreconciler.batch.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SeatFiguresTest {
+
+    @Test
+    void figuresComputedByTheRulesPass() {
+        assertThat(new SeatFigures(11, 16, 3, 1, 13, 14, 27, 13, 28).problem()).isEmpty();
+        assertThat(new SeatFigures(0, 0, 0, 0, 0, 0, 0, 0, 0).problem()).isEmpty();
+    }
+
+    @Test
+    void eachContradictionIsNamed() {
+        assertThat(new SeatFigures(-1, 0, 0, 0, 0, 0, -1, 0, 0).problem())
+                .contains("seat figures fail validation: a count is negative");
+        assertThat(new SeatFigures(11, 16, 3, 1, 13, 14, 28, 13, 28).problem())
+                .contains("seat figures fail validation: B + P (13 + 14) is not T (28)");
+        assertThat(new SeatFigures(11, 17, 3, 1, 13, 14, 27, 13, 28).problem())
+                .contains("seat figures fail validation: standard + support (11 + 17) is not T (27)");
+        assertThat(new SeatFigures(11, 16, 14, 1, 13, 14, 27, 14, 28).problem())
+                .contains("seat figures fail validation: admins (14) or owners (1) exceed B (13)");
+        assertThat(new SeatFigures(11, 16, 3, 1, 13, 14, 27, 12, 28).problem())
+                .contains("seat figures fail validation: a peak (B 12, T 28) is below the close (B 13, T 27)");
+        assertThat(new SeatFigures(11, 16, 3, 1, 13, 14, 27, 30, 29).problem())
+                .contains("seat figures fail validation: peak B (30) exceeds peak T (29)");
+    }
+}

@@ -1,0 +1,127 @@
+package org.seatreconciler.batch.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** The lease on H2 and on a real PostgreSQL: exclusive, renewed, taken over once expired, fenced. */
+class BillingLeaseTest {
+
+    private static EmbeddedPostgres postgres;
+
+    static List<String> databases() {
+        return List.of("h2", "postgresql");
+    }
+
+    private static DataSource database(String kind) throws IOException {
+        DataSource dataSource;
+        if (kind.equals("h2")) {
+            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        } else {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(new java.io.File("target/embedded-pg")).start();
+            }
+            String name = "lease_" + UUID.randomUUID().toString().replace("-", "");
+            JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + name).update();
+            dataSource = postgres.getDatabase("postgres", name);
+        }
+        new ResourceDatabasePopulator(new ClassPathResource("seat-ledger-schema.sql")).execute(dataSource);
+        return dataSource;
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void ofEightProcessesTryingAtTheSameMomentExactlyOneGetsTheLease(String kind) throws Exception {
+        DataSource dataSource = database(kind);
+        int contenders = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(contenders);
+        List<Future<Object>> attempts = new ArrayList<>();
+        try {
+            for (int i = 0; i < contenders; i++) {
+                BillingLease lease = new BillingLease(JdbcClient.create(dataSource), Duration.ofMinutes(2), "p" + i);
+                attempts.add(threads.submit((Callable<Object>) () -> {
+                    start.await();
+                    try {
+                        return lease.acquire();
+                    } catch (BillingLease.LeaseUnavailableException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> attempt : attempts) {
+                outcomes.add(attempt.get());
+            }
+            assertThat(outcomes).filteredOn(o -> o instanceof BillingLease.Held).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof BillingLease.LeaseUnavailableException).hasSize(7);
+            outcomes.stream().filter(o -> o instanceof BillingLease.Held).forEach(o -> ((BillingLease.Held) o).close());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aLiveLeaseIsRenewedAndNeverTakenAnExpiredOneIsTakenOverAndTheLoserCannotWrite(String kind) throws Exception {
+        DataSource dataSource = database(kind);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        BillingLease first = new BillingLease(jdbc, Duration.ofSeconds(1), "first");
+        BillingLease second = new BillingLease(jdbc, Duration.ofSeconds(1), "second");
+
+        try (BillingLease.Held held = first.acquire()) {
+            Thread.sleep(2_500); // more than twice the expiry: only the renewals keep it
+            assertThatThrownBy(second::acquire).isInstanceOf(BillingLease.LeaseUnavailableException.class)
+                    .hasMessageStartingWith("Another billing process (first) holds the billing lease for ");
+            first.confirm();
+        }
+        // handed back: taken at once
+        try (BillingLease.Held held = second.acquire()) {
+            assertThat(jdbc.sql("SELECT holder FROM billing_lease").query(String.class).single()).isEqualTo("second");
+        }
+
+        // a holder that stopped renewing (killed): its lease is taken over once expired, and the old holder,
+        // should it wake up, can no longer confirm it (its chunks roll back)
+        BillingLease.Held stale = first.acquire();
+        jdbc.sql("UPDATE billing_lease SET expires_at = 1").update();
+        BillingLease.Held taken = second.acquire();
+        assertThatThrownBy(first::confirm).isInstanceOf(BillingLease.LeaseLostException.class)
+                .hasMessage("This process (first) lost the billing lease: another process took over the run after it "
+                        + "was not renewed for PT1S (seats.billing.lease-expiry)");
+        stale.close(); // does not hand back what it no longer holds
+        assertThat(jdbc.sql("SELECT holder FROM billing_lease").query(String.class).single()).isEqualTo("second");
+        second.confirm();
+        taken.close();
+    }
+}
