@@ -1,0 +1,30 @@
+package org.seatreconciler.local.bench;
+
+import java.util.Optional;
+
+/**
+ * One topic layout measured side by side on one broker, with the same records: P (the producer
+ * ceiling), Q (the pass-through Streams app) and the topology replaying the history, in this JVM and,
+ * when asked, as the production jar in its own JVM.
+ *
+ * @param records    events on the input topic
+ * @param valueBytes mean serialised value size (the record size every figure here is measured at)
+ */
+record Layout(int partitions, int threads, long records, double valueBytes, double producerRate,
+              ReplayTiming.Replay passThrough, ReplayTiming.Replay topology, Optional<ReplayTiming.Replay> jar) {
+
+    /** The topology's steady rate (after its first commit) over the producer's. */
+    double topologyOverProducer() {
+        return Rates.ratio(topology.steadyRate(), producerRate);
+    }
+
+    /** The topology's steady rate over the pass-through app's. */
+    double topologyOverPassThrough() {
+        return Rates.ratio(topology.steadyRate(), passThrough.steadyRate());
+    }
+
+    /** The production jar's rate from process start to no lag over the producer's (the operator's view). */
+    double jarOverProducer() {
+        return jar.map(j -> Rates.ratio(j.rate(), producerRate)).orElse(Double.NaN);
+    }
+}

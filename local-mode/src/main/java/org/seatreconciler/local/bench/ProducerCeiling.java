@@ -1,0 +1,56 @@
+package org.seatreconciler.local.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.seatreconciler.local.ReconcilerException;
+
+/**
+ * P: the broker's own produce rate for these records: a plain idempotent producer with acks=all sending
+ * the pre-serialised history, timed from the first send until the last is acknowledged. It also leaves
+ * the history on the topic for the replays. Batching as the import's producer (linger 10 ms, 256 KiB
+ * batches), the best a publisher of these records gets from this broker.
+ */
+final class ProducerCeiling {
+
+    private ProducerCeiling() {
+    }
+
+    static Duration publish(String bootstrapServers, String topic, History history) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-producer-ceiling",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            // the connection and the topic's metadata are not what is measured
+            producer.partitionsFor(topic);
+            long start = System.nanoTime();
+            for (int i = 0; i < history.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, history.keys().get(i), history.values().get(i)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            }
+                        });
+            }
+            producer.flush();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (failure.get() != null) {
+                throw new ReconcilerException("publishing the history to " + topic + " failed: "
+                        + failure.get().getMessage(), failure.get());
+            }
+            return elapsed;
+        }
+    }
+}
