@@ -47,6 +47,9 @@ final class BenchJson {
                     .put("valueBytes", l.valueBytes()).put("producerRate", l.producerRate());
             replay(node, "passThrough", Optional.of(l.passThrough()));
             replay(node, "topology", Optional.of(l.topology()));
+            node.put("topologyWritesPerEvent", l.writesPerEvent());
+            ObjectNode writes = node.putObject("topologyWrites");
+            l.topologyWrites().forEach(writes::put);
             replay(node, "productionJar", l.jar());
             number(node, "topologyOverProducer", l.topologyOverProducer());
             number(node, "topologyOverPassThrough", l.topologyOverPassThrough());

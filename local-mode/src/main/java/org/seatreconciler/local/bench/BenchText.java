@@ -41,6 +41,9 @@ final class BenchText {
         lines.add(replay("  topology replay, this JVM       ", l.topology(), "events"));
         lines.add(f("  topology/P %s  topology/Q %s  (steady rates)", percent(l.topologyOverProducer()),
                 percent(l.topologyOverPassThrough())));
+        StringBuilder writes = new StringBuilder();
+        l.topologyWrites().forEach((topic, count) -> writes.append(f(", %s %.2f", topic, count / (double) l.records())));
+        lines.add(f("  the topology wrote %.2f records per event%s", l.writesPerEvent(), writes));
         l.jar().ifPresent(j -> {
             lines.add(replay("  topology replay, production jar ", j, "events"));
             lines.add(f("  jar/P %s  (from process start to no lag)", percent(l.jarOverProducer())));

@@ -52,9 +52,11 @@ public final class Benchmark {
                     + bench.days() + " day(s) ...");
             BenchData.write(events, bench.events(), bench.orgs(), FIRST_DAY, bench.days(), ZoneOffset.UTC);
 
-            BenchReport.Measured<BenchReport.PipelineFigures> pipeline = BenchReport.Measured.of(
-                    () -> pipeline(bench, events, work.path().resolve("out")));
-            BenchText.pipeline(workload, pipeline).forEach(out::println);
+            Optional<BenchReport.Measured<BenchReport.PipelineFigures>> pipeline = Optional.empty();
+            if (bench.runs(Command.BenchPart.PIPELINE)) {
+                pipeline = Optional.of(BenchReport.Measured.of(() -> pipeline(bench, events, work.path().resolve("out"))));
+                BenchText.pipeline(workload, pipeline.get()).forEach(out::println);
+            }
 
             BenchReport report = sideBySide(bench, workload, pipeline, events, work);
             bench.json().ifPresent(file -> write(file, BenchJson.of(report)));
@@ -72,7 +74,7 @@ public final class Benchmark {
     }
 
     private BenchReport sideBySide(Command.Bench bench, BenchReport.Workload workload,
-                                   BenchReport.Measured<BenchReport.PipelineFigures> pipeline, Path events,
+                                   Optional<BenchReport.Measured<BenchReport.PipelineFigures>> pipeline, Path events,
                                    TempDirectory work) {
         console.println("Starting the broker for the side-by-side figures ...");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
@@ -80,7 +82,7 @@ public final class Benchmark {
             History history = History.of(events, side.registry(), "p.hr.membership-events");
             CeilingRun ceilings = new CeilingRun(side, history, bench.jars(), console);
             List<BenchReport.Measured<Layout>> layouts = new ArrayList<>();
-            for (int partitions : bench.partitions()) {
+            for (int partitions : bench.runs(Command.BenchPart.CEILINGS) ? bench.partitions() : List.<Integer>of()) {
                 BenchReport.Measured<Layout> layout = BenchReport.Measured.of(
                         () -> ceilings.measure(partitions, bench.threadsFor(partitions)));
                 BenchText.layout(workload, layout).forEach(out::println);
@@ -88,7 +90,7 @@ public final class Benchmark {
             }
 
             List<BenchReport.Measured<LatencyRun.LatencyResult>> latency = new ArrayList<>();
-            if (!bench.latency().duration().isZero()) {
+            if (bench.runs(Command.BenchPart.LATENCY)) {
                 int partitions = bench.partitions().get(0);
                 LatencyRun run = new LatencyRun(side, bench.orgs(), console);
                 for (Optional<Duration> commits : List.of(Optional.<Duration>empty(), Optional.of(Duration.ofMillis(100)))) {
@@ -112,7 +114,7 @@ public final class Benchmark {
                 night = Optional.of(BenchReport.Measured.of(() -> scale.night(bench.scale().nightOrgs(), partitions, FIRST_DAY)));
                 BenchText.night(night.get()).forEach(out::println);
             }
-            return new BenchReport(workload, Optional.of(pipeline), layouts, latency, streamsMemory, night);
+            return new BenchReport(workload, pipeline, layouts, latency, streamsMemory, night);
         }
     }
 

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.seatreconciler.local.cli.Command;
 import org.seatreconciler.local.pipeline.DefaultComponents;
@@ -61,6 +64,8 @@ final class CeilingRun {
         console.println("  the topology, in this JVM, replaying them ...");
         String tGroup = prefix + "bench-topology";
         LocalSettings settings = bench.streamsSettings(topics, tGroup, bench.registryUrl());
+        TopicWrites writes = TopicWrites.start(bench.admin(), Set.of(topics.orgCounts(), topics.orgDaily(),
+                topics.rejected()), tGroup);
         start = System.nanoTime();
         ReplayTiming.Replay topology;
         Outcomes outcomes;
@@ -70,11 +75,14 @@ final class CeilingRun {
         }
         console.println(String.format(Locale.ROOT, "    %,d applied, %,d duplicates, rejected %s", outcomes.applied(),
                 outcomes.duplicates(), outcomes.rejected()));
+        SortedMap<String, Long> written = new TreeMap<>();
+        writes.sinceStart().forEach((topic, count) -> written.put(topic.startsWith(prefix) ? topic.substring(prefix.length())
+                : topic, count));
 
         Optional<ReplayTiming.Replay> jar = jars.streams().map(j -> replayWithJar(j, topics, prefix, partitions,
                 threads, timeout, lag));
         return new Layout(partitions, threads, history.size(), history.meanValueBytes(), producerRate, passThrough,
-                topology, jar);
+                topology, written, jar);
     }
 
     private ReplayTiming.Replay replayWithJar(Path jar, SeatsSettings.TopicSettings topics, String prefix,

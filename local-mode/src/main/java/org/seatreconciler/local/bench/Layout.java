@@ -1,6 +1,8 @@
 package org.seatreconciler.local.bench;
 
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One topic layout measured side by side on one broker, with the same records: P (the producer
@@ -9,9 +11,21 @@ import java.util.Optional;
  *
  * @param records    events on the input topic
  * @param valueBytes mean serialised value size (the record size every figure here is measured at)
+ * @param topologyWrites records the topology (in this JVM) wrote during its replay, per topic: outputs by
+ *        name, changelogs by store
  */
 record Layout(int partitions, int threads, long records, double valueBytes, double producerRate,
-              ReplayTiming.Replay passThrough, ReplayTiming.Replay topology, Optional<ReplayTiming.Replay> jar) {
+              ReplayTiming.Replay passThrough, ReplayTiming.Replay topology, SortedMap<String, Long> topologyWrites,
+              Optional<ReplayTiming.Replay> jar) {
+
+    Layout {
+        topologyWrites = new TreeMap<>(topologyWrites);
+    }
+
+    /** Records the topology wrote per input event, over every topic. */
+    double writesPerEvent() {
+        return records == 0 ? 0 : topologyWrites.values().stream().mapToLong(Long::longValue).sum() / (double) records;
+    }
 
     /** The topology's steady rate (after its first commit) over the producer's. */
     double topologyOverProducer() {

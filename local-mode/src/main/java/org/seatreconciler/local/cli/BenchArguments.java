@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +20,7 @@ final class BenchArguments {
 
     static final Set<String> OPTIONS = Set.of("--events", "--orgs", "--days", "--partitions", "--threads",
             "--latency-rate", "--latency-seconds", "--json", "--streams-jar", "--batch-jar", "--members",
-            "--night-orgs", "--jvm-opts");
+            "--night-orgs", "--jvm-opts", "--skip");
 
     private final Path workingDir;
 
@@ -47,7 +49,7 @@ final class BenchArguments {
                 .filter(s -> !s.isEmpty()).toList();
         Optional<Path> json = Optional.ofNullable(options.get("--json")).map(this::jsonFile);
         return new Command.Bench(events, orgs, days, partitions, threads, latency,
-                new Command.Jars(streamsJar, batchJar, jvmOpts), scale, json);
+                new Command.Jars(streamsJar, batchJar, jvmOpts), scale, skip(options.getOrDefault("--skip", "")), json);
     }
 
     /**
@@ -87,6 +89,21 @@ final class BenchArguments {
                     + "from 1 to 1000, e.g. 1,4");
         }
         return List.copyOf(counts);
+    }
+
+    private static Set<Command.BenchPart> skip(String text) {
+        Set<Command.BenchPart> parts = EnumSet.noneOf(Command.BenchPart.class);
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                parts.add(Command.BenchPart.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--skip '" + text + "': '" + part.trim() + "' is not one of pipeline, ceilings, latency");
+            }
+        }
+        return parts;
     }
 
     private Path jar(String option, String text) {

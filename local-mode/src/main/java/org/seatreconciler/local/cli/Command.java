@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the command line asked for, validated: paths absolute, dates parsed, defaults applied. */
 public sealed interface Command {
@@ -27,21 +29,36 @@ public sealed interface Command {
      * @param json where to write every figure, if anywhere
      */
     record Bench(long events, int orgs, int days, List<Integer> partitions, int threads, Latency latency, Jars jars,
-                 Scale scale, Optional<Path> json) implements Command {
+                 Scale scale, Set<BenchPart> skip, Optional<Path> json) implements Command {
 
         public Bench {
             partitions = List.copyOf(partitions);
+            skip = skip.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skip));
         }
 
         /** The defaults: 200,000 events, 2,000 organisations, 3 days, layouts 1 and 4, no jar runs. */
         public static Bench of(long events, int orgs, int days) {
             return new Bench(events, orgs, days, List.of(1, 4), 0, new Latency(5_000, Duration.ofSeconds(60)),
-                    new Jars(Optional.empty(), Optional.empty(), List.of()), new Scale(0, 0), Optional.empty());
+                    new Jars(Optional.empty(), Optional.empty(), List.of()), new Scale(0, 0), Set.of(), Optional.empty());
+        }
+
+        public boolean runs(BenchPart part) {
+            return !skip.contains(part) && (part != BenchPart.LATENCY || !latency.duration().isZero());
         }
 
         public int threadsFor(int partitionCount) {
             return threads > 0 ? threads : Math.min(partitionCount, 2);
         }
+    }
+
+    /** The parts of the default bench run that {@code --skip} can leave out. */
+    enum BenchPart {
+        /** the local pipeline on the generated events (the first report lines) */
+        PIPELINE,
+        /** P, Q and the topology replay, per layout */
+        CEILINGS,
+        /** the two latency runs */
+        LATENCY
     }
 
     /** The latency run: events per second for a duration (zero: no latency run). */

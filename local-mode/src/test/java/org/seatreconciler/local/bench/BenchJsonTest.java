@@ -29,10 +29,13 @@ class BenchJsonTest {
 
         JsonNode layout = root.path("layouts").get(0);
         assertThat(names(layout)).containsExactly("loadAverage1m", "partitions", "threads", "records", "valueBytes",
-                "producerRate", "passThrough", "topology", "productionJar", "topologyOverProducer",
+                "producerRate", "passThrough", "topology", "topologyWritesPerEvent", "topologyWrites", "productionJar", "topologyOverProducer",
                 "topologyOverPassThrough", "productionJarOverProducer");
         assertThat(layout.path("topology").toString()).isEqualTo("{\"records\":199600,\"seconds\":12.0,"
                 + "\"secondsToFirstCommit\":2.0,\"rate\":16633.0,\"steadyRate\":20000.0}");
+        assertThat(layout.path("topologyWritesPerEvent").asDouble()).isEqualTo(4.0);
+        assertThat(layout.path("topologyWrites").toString()).isEqualTo("{\"member-state-store-changelog\":199600,"
+                + "\"seats.org-counts\":199600,\"seats.org-daily\":399200}");
         assertThat(layout.path("topologyOverProducer").asDouble()).isEqualTo(0.2);
         assertThat(layout.path("topologyOverPassThrough").asDouble()).isEqualTo(0.4);
         assertThat(layout.path("productionJarOverProducer").asDouble()).isEqualTo(0.07984);

@@ -11,6 +11,10 @@ final class BenchReportFixture {
     static final BenchReport.Workload WORKLOAD = new BenchReport.Workload(200_000, 2_000, 3, 2, "17.0.15",
             Duration.ofSeconds(1));
 
+    /** Records written during the replay of 199,600 events: 399,200 + 199,600 + 199,600 = 4 per event. */
+    static final java.util.SortedMap<String, Long> WRITES = new TreeMap<>(java.util.Map.of("seats.org-daily", 399_200L,
+            "member-state-store-changelog", 199_600L, "seats.org-counts", 199_600L));
+
     private BenchReportFixture() {
     }
 
@@ -34,7 +38,7 @@ final class BenchReportFixture {
 
     static BenchReport full() {
         Layout layout = new Layout(1, 1, 199_600, 61.5, 100_000, replay(199_600, 5, 2, 39_920, 50_000),
-                replay(199_600, 12, 2, 16_633, 20_000), Optional.of(replay(199_600, 25, 12, 7_984, 15_000)));
+                replay(199_600, 12, 2, 16_633, 20_000), WRITES, Optional.of(replay(199_600, 25, 12, 7_984, 15_000)));
         LatencyRun.LatencyResult latency = new LatencyRun.LatencyResult(Duration.ofMillis(100), 5_000,
                 Duration.ofSeconds(60), 4_999.5, new LatencyRecorder.Summary(300_000, 0, Duration.ofMillis(80),
                 Duration.ofMillis(240), Duration.ofMillis(410)));
@@ -48,7 +52,7 @@ final class BenchReportFixture {
 
     static BenchReport withoutOptionalRuns() {
         Layout layout = new Layout(4, 2, 199_600, 61.5, 100_000, replay(199_600, 5, 2, 39_920, 50_000),
-                replay(199_600, 12, 2, 16_633, 20_000), Optional.empty());
+                replay(199_600, 12, 2, 16_633, 20_000), WRITES, Optional.empty());
         return new BenchReport(WORKLOAD, Optional.of(pipeline()), List.of(measured(layout)), List.of(), Optional.empty(),
                 Optional.empty());
     }

@@ -28,6 +28,8 @@ class BenchTextTest {
                 "  Q  pass-through Streams app         39,920 records/s from start to no lag (5.0 s);     50,000/s after its first commit (2.0 s after start)",
                 "  topology replay, this JVM           16,633 events/s from start to no lag (12.0 s);     20,000/s after its first commit (2.0 s after start)",
                 "  topology/P 20%  topology/Q 40%  (steady rates)",
+                "  the topology wrote 4.00 records per event, member-state-store-changelog 1.00, seats.org-counts 1.00, "
+                        + "seats.org-daily 2.00",
                 "  topology replay, production jar      7,984 events/s from start to no lag (25.0 s);     15,000/s after its first commit (12.0 s after start)",
                 "  jar/P 8%  (from process start to no lag)");
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,9 @@ class BenchArgumentsTest {
         assertThat(bench.latency()).isEqualTo(new Command.Latency(5_000, Duration.ofSeconds(60)));
         assertThat(bench.scale()).isEqualTo(new Command.Scale(0, 0));
         assertThat(bench.json()).isEmpty();
+        assertThat(bench.runs(Command.BenchPart.PIPELINE)).isTrue();
+        assertThat(bench.runs(Command.BenchPart.LATENCY)).isTrue();
+        assertThat(((Command.Bench) parse("bench", "--latency-seconds", "0")).runs(Command.BenchPart.LATENCY)).isFalse();
     }
 
     @Test
@@ -43,13 +47,17 @@ class BenchArgumentsTest {
         Command.Bench bench = (Command.Bench) parse("bench", "--events", "1_000_000", "--orgs=20000", "--days", "1",
                 "--partitions", "1, 6", "--threads", "3", "--latency-rate", "2000", "--latency-seconds", "0",
                 "--json", "figures.json", "--streams-jar", "streams.jar", "--batch-jar", "batch.jar",
-                "--members", "10_000_000", "--night-orgs", "1000000", "--jvm-opts=-XX:+UseSerialGC  -Xss1m");
+                "--members", "10_000_000", "--night-orgs", "1000000", "--jvm-opts=-XX:+UseSerialGC  -Xss1m",
+                "--skip", "pipeline, Latency");
 
         assertThat(bench).isEqualTo(new Command.Bench(1_000_000, 20_000, 1, List.of(1, 6), 3,
                 new Command.Latency(2_000, Duration.ZERO),
                 new Command.Jars(Optional.of(streams), Optional.of(batch), List.of("-XX:+UseSerialGC", "-Xss1m")),
-                new Command.Scale(10_000_000, 1_000_000), Optional.of(dir.resolve("figures.json"))));
+                new Command.Scale(10_000_000, 1_000_000), Set.of(Command.BenchPart.PIPELINE, Command.BenchPart.LATENCY),
+                Optional.of(dir.resolve("figures.json"))));
         assertThat(bench.threadsFor(6)).isEqualTo(3);
+        assertThat(bench.runs(Command.BenchPart.CEILINGS)).isTrue();
+        assertThat(bench.runs(Command.BenchPart.PIPELINE)).isFalse();
     }
 
     @Test
@@ -76,6 +84,8 @@ class BenchArgumentsTest {
         assertError("--json " + dir + " is a folder, not a file", "bench", "--json", ".");
         assertError("unknown option '--partition' for bench (try 'reconciler bench --help')", "bench",
                 "--partition", "4");
+        assertError("--skip 'pipeline,import': 'import' is not one of pipeline, ceilings, latency", "bench", "--skip",
+                "pipeline,import");
         assertError("--events is given more than once", "bench", "--events", "1", "--events", "2");
     }
 
@@ -84,7 +94,7 @@ class BenchArgumentsTest {
         Command.Help help = (Command.Help) parse("bench", "--help");
 
         assertThat(help.text()).contains("--partitions", "--threads", "--latency-rate", "--latency-seconds", "--json",
-                "--streams-jar", "--batch-jar", "--members", "--night-orgs", "--jvm-opts");
+                "--streams-jar", "--batch-jar", "--members", "--night-orgs", "--jvm-opts", "--skip");
         assertThat(BenchArguments.OPTIONS).allSatisfy(option -> assertThat(help.text()).contains(option));
     }
 
