@@ -25,7 +25,8 @@ final class BenchJson {
         ObjectNode root = JSON.createObjectNode();
         BenchReport.Workload w = report.workload();
         root.putObject("workload").put("events", w.events()).put("orgs", w.orgs()).put("days", w.days())
-                .put("cores", w.cores()).put("java", w.java()).put("commitIntervalMs", w.commitInterval().toMillis());
+                .put("cores", w.cores()).put("java", w.java()).put("commitIntervalMs", w.commitInterval().toMillis())
+                .set("streamsProperties", JSON.valueToTree(w.streamsProperties()));
         report.pipeline().ifPresentOrElse(m -> {
             BenchReport.PipelineFigures p = m.figures();
             ObjectNode node = measured(root.putObject("pipeline"), m);

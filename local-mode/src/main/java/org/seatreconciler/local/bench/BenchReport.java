@@ -16,8 +16,16 @@ record BenchReport(Workload workload, Optional<Measured<PipelineFigures>> pipeli
         latency = List.copyOf(latency);
     }
 
-    /** What was measured, on what: the generated events, the machine, the streams app's own commit interval. */
-    record Workload(long events, int orgs, int days, int cores, String java, Duration commitInterval) {
+    /**
+     * What was measured, on what: the generated events, the machine, the topology's commit interval and
+     * the Kafka Streams settings the bench set over the app's own.
+     */
+    record Workload(long events, int orgs, int days, int cores, String java, Duration commitInterval,
+                    java.util.Map<String, String> streamsProperties) {
+
+        Workload {
+            streamsProperties = new java.util.TreeMap<>(streamsProperties);
+        }
     }
 
     /**

@@ -34,8 +34,9 @@ final class BenchText {
         Layout l = measured.figures();
         List<String> lines = new ArrayList<>();
         lines.add(f("Side by side, %d partition(s) per topic, %d stream thread(s), %,d records of %.0f B, exactly_once_v2, "
-                + "commit.interval.ms=%d (%s):", l.partitions(), l.threads(), l.records(), l.valueBytes(),
-                w.commitInterval().toMillis(), measured.load()));
+                + "commit.interval.ms=%d%s (%s):", l.partitions(), l.threads(), l.records(), l.valueBytes(),
+                w.commitInterval().toMillis(), w.streamsProperties().isEmpty() ? "" : ", " + w.streamsProperties(),
+                measured.load()));
         lines.add(f("  P  producer, idempotent, acks=all  %,10.0f records/s", l.producerRate()));
         lines.add(replay("  Q  pass-through Streams app     ", l.passThrough(), "records"));
         lines.add(replay("  topology replay, this JVM       ", l.topology(), "events"));

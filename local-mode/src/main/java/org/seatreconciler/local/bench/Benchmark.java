@@ -43,9 +43,10 @@ public final class Benchmark {
     }
 
     public void run(Command.Bench bench) {
+        AppTuning tuning = new AppTuning(bench.streamsProperties());
         BenchReport.Workload workload = new BenchReport.Workload(bench.events(), bench.orgs(), bench.days(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                StreamsAppDefaults.commitInterval());
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), tuning.commitInterval(),
+                bench.streamsProperties());
         try (TempDirectory work = TempDirectory.create("reconciler-bench-")) {
             Path events = work.path().resolve("events.jsonl");
             console.println("Generating " + bench.events() + " events for " + bench.orgs() + " organisations over "
@@ -58,7 +59,7 @@ public final class Benchmark {
                 BenchText.pipeline(workload, pipeline.get()).forEach(out::println);
             }
 
-            BenchReport report = sideBySide(bench, workload, pipeline, events, work);
+            BenchReport report = sideBySide(bench, tuning, workload, pipeline, events, work);
             bench.json().ifPresent(file -> write(file, BenchJson.of(report)));
         }
     }
@@ -73,14 +74,14 @@ public final class Benchmark {
                 (long) bench.orgs() * s.dates().size(), s.eventsApplied(), s.duplicatesIgnored(), s.eventsRejected());
     }
 
-    private BenchReport sideBySide(Command.Bench bench, BenchReport.Workload workload,
+    private BenchReport sideBySide(Command.Bench bench, AppTuning tuning, BenchReport.Workload workload,
                                    Optional<BenchReport.Measured<BenchReport.PipelineFigures>> pipeline, Path events,
                                    TempDirectory work) {
         console.println("Starting the broker for the side-by-side figures ...");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
              BenchBroker side = new BenchBroker(broker, work.path().resolve("side"))) {
             History history = History.of(events, side.registry(), "p.hr.membership-events");
-            CeilingRun ceilings = new CeilingRun(side, history, bench.jars(), console);
+            CeilingRun ceilings = new CeilingRun(side, history, bench.jars(), tuning, console);
             List<BenchReport.Measured<Layout>> layouts = new ArrayList<>();
             for (int partitions : bench.runs(Command.BenchPart.CEILINGS) ? bench.partitions() : List.<Integer>of()) {
                 BenchReport.Measured<Layout> layout = BenchReport.Measured.of(
@@ -92,7 +93,7 @@ public final class Benchmark {
             List<BenchReport.Measured<LatencyRun.LatencyResult>> latency = new ArrayList<>();
             if (bench.runs(Command.BenchPart.LATENCY)) {
                 int partitions = bench.partitions().get(0);
-                LatencyRun run = new LatencyRun(side, bench.orgs(), console);
+                LatencyRun run = new LatencyRun(side, bench.orgs(), tuning, console);
                 for (Optional<Duration> commits : List.of(Optional.<Duration>empty(), Optional.of(Duration.ofMillis(100)))) {
                     BenchReport.Measured<LatencyRun.LatencyResult> result = BenchReport.Measured.of(
                             () -> run.measure(bench.latency(), partitions, bench.threadsFor(partitions), commits));
@@ -101,7 +102,7 @@ public final class Benchmark {
                 }
             }
 
-            ScaleRuns scale = new ScaleRuns(side, bench.jars(), console);
+            ScaleRuns scale = new ScaleRuns(side, bench.jars(), tuning, console);
             int partitions = bench.partitions().get(bench.partitions().size() - 1);
             Optional<BenchReport.Measured<ScaleRuns.StreamsMemory>> streamsMemory = Optional.empty();
             if (bench.scale().members() > 0) {

@@ -24,17 +24,17 @@ import org.seatreconciler.schemas.settings.SeatsSettings;
  */
 final class CeilingRun {
 
-    static final String THREADS = "spring.kafka.streams.properties.num.stream.threads";
-
     private final BenchBroker bench;
     private final History history;
     private final Command.Jars jars;
+    private final AppTuning tuning;
     private final PrintStream console;
 
-    CeilingRun(BenchBroker bench, History history, Command.Jars jars, PrintStream console) {
+    CeilingRun(BenchBroker bench, History history, Command.Jars jars, AppTuning tuning, PrintStream console) {
         this.bench = bench;
         this.history = history;
         this.jars = jars;
+        this.tuning = tuning;
         this.console = console;
     }
 
@@ -57,7 +57,7 @@ final class CeilingRun {
         long start = System.nanoTime();
         ReplayTiming.Replay passThrough;
         try (PassThroughApp app = PassThroughApp.start(bench.bootstrapServers(), qGroup, input, copy, threads,
-                StreamsAppDefaults.commitInterval(), bench.scratch(qGroup))) {
+                tuning.commitInterval(), bench.scratch(qGroup))) {
             passThrough = lag.await(qGroup, input, partitions, start, timeout, app::alive);
         }
 
@@ -69,7 +69,7 @@ final class CeilingRun {
         start = System.nanoTime();
         ReplayTiming.Replay topology;
         Outcomes outcomes;
-        try (StreamsRuntime app = DefaultComponents.streamsWith(Map.of(THREADS, threads)).start(settings)) {
+        try (StreamsRuntime app = DefaultComponents.streamsWith(tuning.springProperties(threads)).start(settings)) {
             topology = lag.await(tGroup, input, partitions, start, timeout, () -> true);
             outcomes = app.outcomes();
         }
@@ -90,8 +90,8 @@ final class CeilingRun {
         console.println("  the topology, as the production jar in its own JVM, replaying them ...");
         String group = prefix + "bench-jar";
         LocalSettings settings = bench.streamsSettings(topics, group, bench.httpRegistryUrl());
-        Map<String, Object> properties = BenchBroker.with(settings.springProperties(),
-                Map.of("seats.topics.create", "false", THREADS, threads));
+        Map<String, Object> properties = BenchBroker.with(settings.springProperties(), tuning.springProperties(threads));
+        properties.put("seats.topics.create", "false");
         Path dir = bench.scratch(group);
         long start = System.nanoTime();
         try (ChildJvm app = ChildJvm.start(jars.jvmOptions(), jar, BenchBroker.arguments(properties), dir,

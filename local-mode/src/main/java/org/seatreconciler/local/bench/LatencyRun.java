@@ -46,24 +46,26 @@ final class LatencyRun {
 
     private final BenchBroker bench;
     private final int orgs;
+    private final AppTuning tuning;
     private final PrintStream console;
 
-    LatencyRun(BenchBroker bench, int orgs, PrintStream console) {
+    LatencyRun(BenchBroker bench, int orgs, AppTuning tuning, PrintStream console) {
         this.bench = bench;
         this.orgs = orgs;
+        this.tuning = tuning;
         this.console = console;
     }
 
-    /** @param commitInterval the commit interval to set, or empty for the app's own */
+    /** @param commitInterval the commit interval to set, or empty for the run's own (the app's, or --streams-props) */
     LatencyResult measure(Command.Latency load, int partitions, int threads, Optional<Duration> commitInterval) {
-        Duration interval = commitInterval.orElse(StreamsAppDefaults.commitInterval());
+        Duration interval = commitInterval.orElse(tuning.commitInterval());
         String label = "lat" + interval.toMillis() + ".";
         int events = (int) Math.min(Integer.MAX_VALUE - 1L, (long) load.eventsPerSecond() * load.duration().toSeconds());
         console.println(String.format(Locale.ROOT, "Latency, commit.interval.ms=%d%s: %,d events/s for %d s ...",
-                interval.toMillis(), commitInterval.isEmpty() ? " (the app's own)" : "", load.eventsPerSecond(),
+                interval.toMillis(), commitInterval.isEmpty() ? " (the run's own)" : "", load.eventsPerSecond(),
                 load.duration().toSeconds()));
         SeatsSettings.TopicSettings topics = bench.seatTopics(label, partitions);
-        Map<String, Object> overrides = new HashMap<>(Map.of(CeilingRun.THREADS, threads));
+        Map<String, Object> overrides = new HashMap<>(tuning.springProperties(threads));
         commitInterval.ifPresent(c -> overrides.put(StreamsAppDefaults.COMMIT_INTERVAL, c.toMillis()));
         LatencyLoad generator = new LatencyLoad(orgs, Instant.now().minus(Duration.ofHours(1)));
         LatencyRecorder recorder = new LatencyRecorder(orgs, events);

@@ -45,11 +45,13 @@ final class ScaleRuns {
 
     private final BenchBroker bench;
     private final Command.Jars jars;
+    private final AppTuning tuning;
     private final PrintStream console;
 
-    ScaleRuns(BenchBroker bench, Command.Jars jars, PrintStream console) {
+    ScaleRuns(BenchBroker bench, Command.Jars jars, AppTuning tuning, PrintStream console) {
         this.bench = bench;
         this.jars = jars;
+        this.tuning = tuning;
         this.console = console;
     }
 
@@ -71,8 +73,8 @@ final class ScaleRuns {
         console.println("  the streams app's jar (" + HEAP + ") replaying them ...");
         String group = "mem.bench-jar";
         LocalSettings settings = bench.streamsSettings(topics, group, bench.httpRegistryUrl());
-        Map<String, Object> properties = BenchBroker.with(settings.springProperties(),
-                Map.of("seats.topics.create", "false", CeilingRun.THREADS, threads));
+        Map<String, Object> properties = BenchBroker.with(settings.springProperties(), tuning.springProperties(threads));
+        properties.put("seats.topics.create", "false");
         Path gcLog = bench.scratch(group + "-gc.log");
         Duration timeout = Duration.ofSeconds(Math.max(600, members / 1_000));
         long start = System.nanoTime();

@@ -20,7 +20,7 @@ final class BenchArguments {
 
     static final Set<String> OPTIONS = Set.of("--events", "--orgs", "--days", "--partitions", "--threads",
             "--latency-rate", "--latency-seconds", "--json", "--streams-jar", "--batch-jar", "--members",
-            "--night-orgs", "--jvm-opts", "--skip");
+            "--night-orgs", "--jvm-opts", "--streams-props", "--skip");
 
     private final Path workingDir;
 
@@ -49,7 +49,8 @@ final class BenchArguments {
                 .filter(s -> !s.isEmpty()).toList();
         Optional<Path> json = Optional.ofNullable(options.get("--json")).map(this::jsonFile);
         return new Command.Bench(events, orgs, days, partitions, threads, latency,
-                new Command.Jars(streamsJar, batchJar, jvmOpts), scale, skip(options.getOrDefault("--skip", "")), json);
+                new Command.Jars(streamsJar, batchJar, jvmOpts), scale,
+                properties(options.getOrDefault("--streams-props", "")), skip(options.getOrDefault("--skip", "")), json);
     }
 
     /**
@@ -89,6 +90,22 @@ final class BenchArguments {
                     + "from 1 to 1000, e.g. 1,4");
         }
         return List.copyOf(counts);
+    }
+
+    private static Map<String, String> properties(String text) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+                throw new UsageException("--streams-props '" + text + "': '" + pair.trim()
+                        + "' is not of the form name=value (e.g. statestore.cache.max.bytes=0)");
+            }
+            properties.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return properties;
     }
 
     private static Set<Command.BenchPart> skip(String text) {

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,20 +29,24 @@ public sealed interface Command {
      *
      * @param partitions the topic layouts measured side by side (partitions of every topic), e.g. [1, 4]
      * @param threads stream threads of the apps measured; 0: one per partition, at most 2
+     * @param streamsProperties Kafka Streams settings over the streams app's own, for the topology in every
+     *        run (e.g. statestore.cache.max.bytes); commit.interval.ms also for the pass-through app
      * @param json where to write every figure, if anywhere
      */
     record Bench(long events, int orgs, int days, List<Integer> partitions, int threads, Latency latency, Jars jars,
-                 Scale scale, Set<BenchPart> skip, Optional<Path> json) implements Command {
+                 Scale scale, Map<String, String> streamsProperties, Set<BenchPart> skip, Optional<Path> json)
+            implements Command {
 
         public Bench {
             partitions = List.copyOf(partitions);
+            streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(streamsProperties));
             skip = skip.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skip));
         }
 
         /** The defaults: 200,000 events, 2,000 organisations, 3 days, layouts 1 and 4, no jar runs. */
         public static Bench of(long events, int orgs, int days) {
             return new Bench(events, orgs, days, List.of(1, 4), 0, new Latency(5_000, Duration.ofSeconds(60)),
-                    new Jars(Optional.empty(), Optional.empty(), List.of()), new Scale(0, 0), Set.of(), Optional.empty());
+                    new Jars(Optional.empty(), Optional.empty(), List.of()), new Scale(0, 0), Map.of(), Set.of(), Optional.empty());
         }
 
         public boolean runs(BenchPart part) {

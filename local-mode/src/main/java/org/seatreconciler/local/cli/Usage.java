@@ -47,7 +47,8 @@ public final class Usage {
             Usage: reconciler bench [--events N] [--orgs K] [--days D] [--partitions N[,N...]] [--threads T]
                                     [--latency-rate R] [--latency-seconds S] [--json FILE]
                                     [--streams-jar JAR] [--batch-jar JAR] [--members M] [--night-orgs O]
-                                    [--jvm-opts "OPTIONS"] [--skip pipeline,ceilings,latency]
+                                    [--jvm-opts "OPTIONS"] [--streams-props k=v,...]
+                                    [--skip pipeline,ceilings,latency]
 
             Generates N membership events (default 200000) for K organisations (default 2000) over D
             days (default 3), runs them through the local pipeline in a temporary folder, bills each
@@ -72,6 +73,8 @@ public final class Usage {
               --night-orgs O      memory run: the nightly job jar (-Xmx512m) bills O organisations
                                   for one date; prints time, heap and RSS (needs --batch-jar)
               --jvm-opts "..."    extra JVM options for the jars (e.g. a JFR recording)
+              --streams-props ... Kafka Streams settings for the topology in every run, over the app's
+                                  own, e.g. statestore.cache.max.bytes=0,commit.interval.ms=5000
               --skip PARTS        leave out parts of the run: pipeline, ceilings, latency
             """;
 

@@ -19,7 +19,8 @@ class BenchJsonTest {
 
         assertThat(names(root)).containsExactly("workload", "pipeline", "layouts", "latency", "memory");
         assertThat(root.path("workload").toString()).isEqualTo(
-                "{\"events\":200000,\"orgs\":2000,\"days\":3,\"cores\":2,\"java\":\"17.0.15\",\"commitIntervalMs\":1000}");
+                "{\"events\":200000,\"orgs\":2000,\"days\":3,\"cores\":2,\"java\":\"17.0.15\",\"commitIntervalMs\":1000,"
+                        + "\"streamsProperties\":{}}");
         JsonNode pipeline = root.path("pipeline");
         assertThat(pipeline.path("loadAverage1m").toString()).isEqualTo("{\"before\":1.5,\"after\":2.0}");
         assertThat(pipeline.path("importRate").asDouble()).isEqualTo(50_000.0);

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 final class BenchReportFixture {
 
     static final BenchReport.Workload WORKLOAD = new BenchReport.Workload(200_000, 2_000, 3, 2, "17.0.15",
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), java.util.Map.of());
 
     /** Records written during the replay of 199,600 events: 399,200 + 199,600 + 199,600 = 4 per event. */
     static final java.util.SortedMap<String, Long> WRITES = new TreeMap<>(java.util.Map.of("seats.org-daily", 399_200L,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,12 +49,13 @@ class BenchArgumentsTest {
                 "--partitions", "1, 6", "--threads", "3", "--latency-rate", "2000", "--latency-seconds", "0",
                 "--json", "figures.json", "--streams-jar", "streams.jar", "--batch-jar", "batch.jar",
                 "--members", "10_000_000", "--night-orgs", "1000000", "--jvm-opts=-XX:+UseSerialGC  -Xss1m",
-                "--skip", "pipeline, Latency");
+                "--streams-props", "statestore.cache.max.bytes=0, commit.interval.ms=5000", "--skip", "pipeline, Latency");
 
         assertThat(bench).isEqualTo(new Command.Bench(1_000_000, 20_000, 1, List.of(1, 6), 3,
                 new Command.Latency(2_000, Duration.ZERO),
                 new Command.Jars(Optional.of(streams), Optional.of(batch), List.of("-XX:+UseSerialGC", "-Xss1m")),
-                new Command.Scale(10_000_000, 1_000_000), Set.of(Command.BenchPart.PIPELINE, Command.BenchPart.LATENCY),
+                new Command.Scale(10_000_000, 1_000_000),
+                Map.of("statestore.cache.max.bytes", "0", "commit.interval.ms", "5000"), Set.of(Command.BenchPart.PIPELINE, Command.BenchPart.LATENCY),
                 Optional.of(dir.resolve("figures.json"))));
         assertThat(bench.threadsFor(6)).isEqualTo(3);
         assertThat(bench.runs(Command.BenchPart.CEILINGS)).isTrue();
@@ -86,6 +88,10 @@ class BenchArgumentsTest {
                 "--partition", "4");
         assertError("--skip 'pipeline,import': 'import' is not one of pipeline, ceilings, latency", "bench", "--skip",
                 "pipeline,import");
+        assertError("--streams-props 'a=1,b': 'b' is not of the form name=value (e.g. statestore.cache.max.bytes=0)",
+                "bench", "--streams-props", "a=1,b");
+        assertError("--streams-props '=1': '=1' is not of the form name=value (e.g. statestore.cache.max.bytes=0)",
+                "bench", "--streams-props", "=1");
         assertError("--events is given more than once", "bench", "--events", "1", "--events", "2");
     }
 
@@ -94,7 +100,7 @@ class BenchArgumentsTest {
         Command.Help help = (Command.Help) parse("bench", "--help");
 
         assertThat(help.text()).contains("--partitions", "--threads", "--latency-rate", "--latency-seconds", "--json",
-                "--streams-jar", "--batch-jar", "--members", "--night-orgs", "--jvm-opts", "--skip");
+                "--streams-jar", "--batch-jar", "--members", "--night-orgs", "--jvm-opts", "--streams-props", "--skip");
         assertThat(BenchArguments.OPTIONS).allSatisfy(option -> assertThat(help.text()).contains(option));
     }
 
