@@ -97,7 +97,8 @@ final class BenchJson {
     private static void replay(ObjectNode parent, String name, Optional<ReplayTiming.Replay> replay) {
         replay.ifPresentOrElse(r -> parent.putObject(name).put("records", r.records()).put("seconds", secs(r.total()))
                 .put("secondsToFirstCommit", secs(r.untilFirstCommit())).put("rate", r.rate())
-                .put("steadyRate", r.steadyRate()), () -> parent.putNull(name));
+                .put("steadyRate", r.steadyRate()).put("cpuMicrosPerRecord", r.cpuMicros())
+                .put("steadyCpuMicrosPerRecord", r.steadyCpuMicros()), () -> parent.putNull(name));
     }
 
     private static void gc(ObjectNode node, GcLog gc) {

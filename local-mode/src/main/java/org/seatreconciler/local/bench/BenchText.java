@@ -84,8 +84,9 @@ final class BenchText {
     }
 
     private static String replay(String label, ReplayTiming.Replay r, String unit) {
-        return f("%s%,10.0f %s/s from start to no lag (%.1f s); %,10.0f/s after its first commit (%.1f s after start)",
-                label, r.rate(), unit, secs(r.total()), r.steadyRate(), secs(r.untilFirstCommit()));
+        return f("%s%,10.0f %s/s from start to no lag (%.1f s); %,10.0f/s after its first commit (%.1f s after start); "
+                + "CPU %.0f us per record, %.0f us after the first commit", label, r.rate(), unit, secs(r.total()),
+                r.steadyRate(), secs(r.untilFirstCommit()), r.cpuMicros(), r.steadyCpuMicros());
     }
 
     static String percent(double ratio) {

@@ -55,10 +55,11 @@ final class CeilingRun {
         bench.createTopic(copy, partitions);
         String qGroup = prefix + "bench-passthrough";
         long start = System.nanoTime();
+        long startCpu = CpuTime.thisJvm();
         ReplayTiming.Replay passThrough;
         try (PassThroughApp app = PassThroughApp.start(bench.bootstrapServers(), qGroup, input, copy, threads,
                 tuning.commitInterval(), bench.scratch(qGroup))) {
-            passThrough = lag.await(qGroup, input, partitions, start, timeout, app::alive);
+            passThrough = lag.await(qGroup, input, partitions, start, startCpu, CpuTime::thisJvm, timeout, app::alive);
         }
 
         console.println("  the topology, in this JVM, replaying them ...");
@@ -67,10 +68,11 @@ final class CeilingRun {
         TopicWrites writes = TopicWrites.start(bench.admin(), Set.of(topics.orgCounts(), topics.orgDaily(),
                 topics.rejected()), tGroup);
         start = System.nanoTime();
+        startCpu = CpuTime.thisJvm();
         ReplayTiming.Replay topology;
         Outcomes outcomes;
         try (StreamsRuntime app = DefaultComponents.streamsWith(tuning.springProperties(threads)).start(settings)) {
-            topology = lag.await(tGroup, input, partitions, start, timeout, () -> true);
+            topology = lag.await(tGroup, input, partitions, start, startCpu, CpuTime::thisJvm, timeout, () -> true);
             outcomes = app.outcomes();
         }
         console.println(String.format(Locale.ROOT, "    %,d applied, %,d duplicates, rejected %s", outcomes.applied(),
@@ -94,10 +96,11 @@ final class CeilingRun {
         properties.put("seats.topics.create", "false");
         Path dir = bench.scratch(group);
         long start = System.nanoTime();
+        long startCpu = CpuTime.thisJvm();
         try (ChildJvm app = ChildJvm.start(jars.jvmOptions(), jar, BenchBroker.arguments(properties), dir,
                 bench.scratch(group + ".log"))) {
-            return app.explainingFailure(() -> lag.await(group, topics.membershipEvents(), partitions, start, timeout,
-                    app::alive));
+            return app.explainingFailure(() -> lag.await(group, topics.membershipEvents(), partitions, start, startCpu,
+                    CpuTime.withChild(app.pid()), timeout, app::alive));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -40,19 +41,21 @@ final class LagWatch {
     /**
      * Polls until {@code group} has committed every record of {@code topic}, timed from {@code startNanos}.
      *
+     * @param cpu   CPU time used by the processes doing the work (the bench's JVM with its broker, and the
+     *              app's JVM when it has its own), read at the start and at each poll
      * @param alive false once the app died: the wait stops with an error instead of running into the timeout
      */
-    ReplayTiming.Replay await(String group, String topic, int partitions, long startNanos, Duration timeout,
-                              BooleanSupplier alive) {
+    ReplayTiming.Replay await(String group, String topic, int partitions, long startNanos, long startCpuNanos,
+                              LongSupplier cpu, Duration timeout, BooleanSupplier alive) {
         long records = records(topic, partitions);
-        ReplayTiming timing = new ReplayTiming(records, startNanos);
+        ReplayTiming timing = new ReplayTiming(records, startNanos, startCpuNanos);
         long deadline = startNanos + timeout.toNanos();
         while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata());
             long sum = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
-            timing.observe(System.nanoTime(), sum);
+            timing.observe(System.nanoTime(), cpu.getAsLong(), sum);
             if (timing.done()) {
                 return timing.result();
             }

@@ -12,27 +12,36 @@ final class ReplayTiming {
 
     private final long records;
     private final long startNanos;
+    private final long startCpuNanos;
     private long firstCommitNanos = -1;
+    private long firstCommitCpuNanos;
     private long firstCommitted;
     private long doneNanos = -1;
+    private long doneCpuNanos;
 
-    /** @param records the records on the input topic (the sum of its end offsets) */
-    ReplayTiming(long records, long startNanos) {
+    /**
+     * @param records  the records on the input topic (the sum of its end offsets)
+     * @param startCpuNanos CPU time used so far by the processes doing the work (app and broker)
+     */
+    ReplayTiming(long records, long startNanos, long startCpuNanos) {
         this.records = records;
         this.startNanos = startNanos;
+        this.startCpuNanos = startCpuNanos;
     }
 
-    /** The group's committed offsets (summed over the partitions) at {@code nanos}. */
-    void observe(long nanos, long committed) {
+    /** The group's committed offsets (summed over the partitions) at {@code nanos}, with the CPU time used by then. */
+    void observe(long nanos, long cpuNanos, long committed) {
         if (done()) {
             return;
         }
         if (committed > 0 && firstCommitNanos < 0) {
             firstCommitNanos = nanos;
+            firstCommitCpuNanos = cpuNanos;
             firstCommitted = committed;
         }
         if (committed >= records) {
             doneNanos = nanos;
+            doneCpuNanos = cpuNanos;
         }
     }
 
@@ -45,22 +54,35 @@ final class ReplayTiming {
             throw new IllegalStateException("the replay has not reached the end of its input");
         }
         Duration total = Duration.ofNanos(doneNanos - startNanos);
+        double cpuPerRecord = perRecordMicros(doneCpuNanos - startCpuNanos, records);
         if (records == 0 || firstCommitNanos < 0 || firstCommitted >= records) {
             // everything came in one commit: no steady part to tell apart
-            return new Replay(records, total, total, Rates.perSecond(records, total), Rates.perSecond(records, total));
+            return new Replay(records, total, total, Rates.perSecond(records, total), Rates.perSecond(records, total),
+                    cpuPerRecord, cpuPerRecord);
         }
         Duration untilFirstCommit = Duration.ofNanos(firstCommitNanos - startNanos);
         Duration steady = Duration.ofNanos(doneNanos - firstCommitNanos);
         return new Replay(records, total, untilFirstCommit, Rates.perSecond(records, total),
-                Rates.perSecond(records - firstCommitted, steady));
+                Rates.perSecond(records - firstCommitted, steady), cpuPerRecord,
+                perRecordMicros(doneCpuNanos - firstCommitCpuNanos, records - firstCommitted));
+    }
+
+    private static double perRecordMicros(long cpuNanos, long records) {
+        return records == 0 ? 0 : cpuNanos / 1_000.0 / records;
     }
 
     /**
+     * The wall-clock figures depend on what else the machine runs; the CPU figures much less, so they
+     * compare two runs made under different loads.
+     *
      * @param total            the app's start to no lag
      * @param untilFirstCommit the app's start to its first committed offset
      * @param rate             records over the total time
      * @param steadyRate       records committed after the first commit, over the time since
+     * @param cpuMicros        CPU time of the app's and the broker's processes per record, start to no lag
+     * @param steadyCpuMicros  the same after the first commit
      */
-    record Replay(long records, Duration total, Duration untilFirstCommit, double rate, double steadyRate) {
+    record Replay(long records, Duration total, Duration untilFirstCommit, double rate, double steadyRate,
+                  double cpuMicros, double steadyCpuMicros) {
     }
 }

@@ -78,10 +78,12 @@ final class ScaleRuns {
         Path gcLog = bench.scratch(group + "-gc.log");
         Duration timeout = Duration.ofSeconds(Math.max(600, members / 1_000));
         long start = System.nanoTime();
+        long startCpu = CpuTime.thisJvm();
         try (ChildJvm app = ChildJvm.start(jvmOptions(gcLog), jars.streams().orElseThrow(),
                 BenchBroker.arguments(properties), bench.scratch(group), bench.scratch(group + ".log"))) {
             ReplayTiming.Replay replay = app.explainingFailure(() -> new LagWatch(bench.admin())
-                    .await(group, topics.membershipEvents(), partitions, start, timeout, app::alive));
+                    .await(group, topics.membershipEvents(), partitions, start, startCpu, CpuTime.withChild(app.pid()), timeout,
+                            app::alive));
             ProcStatus beforeGc = ProcStatus.of(app.pid()).orElse(new ProcStatus(0, 0));
             fullGc(app.pid());
             ProcStatus proc = ProcStatus.of(app.pid()).orElse(beforeGc);

@@ -33,7 +33,8 @@ class BenchJsonTest {
                 "producerRate", "passThrough", "topology", "topologyWritesPerEvent", "topologyWrites", "productionJar", "topologyOverProducer",
                 "topologyOverPassThrough", "productionJarOverProducer");
         assertThat(layout.path("topology").toString()).isEqualTo("{\"records\":199600,\"seconds\":12.0,"
-                + "\"secondsToFirstCommit\":2.0,\"rate\":16633.0,\"steadyRate\":20000.0}");
+                + "\"secondsToFirstCommit\":2.0,\"rate\":16633.0,\"steadyRate\":20000.0,\"cpuMicrosPerRecord\":120.0,"
+                + "\"steadyCpuMicrosPerRecord\":95.5}");
         assertThat(layout.path("topologyWritesPerEvent").asDouble()).isEqualTo(4.0);
         assertThat(layout.path("topologyWrites").toString()).isEqualTo("{\"member-state-store-changelog\":199600,"
                 + "\"seats.org-counts\":199600,\"seats.org-daily\":399200}");

@@ -33,7 +33,7 @@ final class BenchReportFixture {
 
     static ReplayTiming.Replay replay(long records, int totalSeconds, int firstCommitSeconds, double rate, double steady) {
         return new ReplayTiming.Replay(records, Duration.ofSeconds(totalSeconds), Duration.ofSeconds(firstCommitSeconds),
-                rate, steady);
+                rate, steady, 120.0, 95.5);
     }
 
     static BenchReport full() {

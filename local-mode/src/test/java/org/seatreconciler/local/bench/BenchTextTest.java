@@ -25,12 +25,15 @@ class BenchTextTest {
                 "Side by side, 1 partition(s) per topic, 1 stream thread(s), 199,600 records of 62 B, exactly_once_v2, "
                         + "commit.interval.ms=1000 (load average 1.50 1.25 1.00 before, 2.00 1.50 1.00 after):",
                 "  P  producer, idempotent, acks=all     100,000 records/s",
-                "  Q  pass-through Streams app         39,920 records/s from start to no lag (5.0 s);     50,000/s after its first commit (2.0 s after start)",
-                "  topology replay, this JVM           16,633 events/s from start to no lag (12.0 s);     20,000/s after its first commit (2.0 s after start)",
+                "  Q  pass-through Streams app         39,920 records/s from start to no lag (5.0 s);     50,000/s after its first commit (2.0 s after start); "
+                        + "CPU 120 us per record, 96 us after the first commit",
+                "  topology replay, this JVM           16,633 events/s from start to no lag (12.0 s);     20,000/s after its first commit (2.0 s after start); "
+                        + "CPU 120 us per record, 96 us after the first commit",
                 "  topology/P 20%  topology/Q 40%  (steady rates)",
                 "  the topology wrote 4.00 records per event, member-state-store-changelog 1.00, seats.org-counts 1.00, "
                         + "seats.org-daily 2.00",
-                "  topology replay, production jar      7,984 events/s from start to no lag (25.0 s);     15,000/s after its first commit (12.0 s after start)",
+                "  topology replay, production jar      7,984 events/s from start to no lag (25.0 s);     15,000/s after its first commit (12.0 s after start); "
+                        + "CPU 120 us per record, 96 us after the first commit",
                 "  jar/P 8%  (from process start to no lag)");
     }
 
