@@ -72,11 +72,38 @@ final class BenchBroker implements AutoCloseable {
                 false, partitions, partitions, (short) 1, SeatsSettings.TopicSettings.defaults().dailyRetention(),
                 SeatsSettings.TopicSettings.defaults().minCompactionLag());
         TopicSetup.create(admin, topics);
+        awaitLeaders(List.of(topics.membershipEvents(), topics.rejected(), topics.orgCounts(), topics.orgDaily(),
+                topics.orgPlans()), partitions);
         return topics;
     }
 
     void createTopic(String name, int partitions) {
         LagWatch.get(admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all());
+        awaitLeaders(List.of(name), partitions);
+    }
+
+    /**
+     * Waits until every partition of new topics answers a list-offsets request from its leader. Creating a
+     * topic returns before the broker leads its partitions; a producer that sends at once gets
+     * NOT_LEADER_OR_FOLLOWER, and under load its first batches expired (120 s) instead of being retried.
+     */
+    private void awaitLeaders(List<String> topics, int partitions) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new LinkedHashMap<>();
+        topics.forEach(t -> java.util.stream.IntStream.range(0, partitions)
+                .forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(t, p),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest())));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                LagWatch.get(admin.listOffsets(request).all());
+                return;
+            } catch (org.seatreconciler.local.ReconcilerException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                LagWatch.sleep(java.time.Duration.ofMillis(200));
+            }
+        }
     }
 
     /** Settings for the streams app reading {@code topics} as consumer group {@code applicationId}. */
