@@ -159,7 +159,9 @@ final class LatencyRun {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "bench-latency",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ProducerCeiling.PATIENT_REQUEST_MS,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ProducerCeiling.PATIENT_DELIVERY_MS);
         return new KafkaProducer<>(config, new StringSerializer(), new ConfluentAvroSerializer<>(bench.registry(), false));
     }
 

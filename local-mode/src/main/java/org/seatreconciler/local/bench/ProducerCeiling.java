@@ -20,6 +20,15 @@ import org.seatreconciler.local.ReconcilerException;
  */
 final class ProducerCeiling {
 
+    /**
+     * Request and delivery time-outs of the bench's producers, well above Kafka's 30 s and 120 s: on the
+     * shared 2-core machine (load averages of 15-20 from other builds) an idempotent producer whose
+     * requests timed out reset its sequence numbers, and the broker refused its batches
+     * (OUT_OF_ORDER_SEQUENCE_NUMBER) until they expired; a slow answer must stay a slow figure.
+     */
+    static final int PATIENT_REQUEST_MS = 300_000;
+    static final int PATIENT_DELIVERY_MS = 900_000;
+
     private ProducerCeiling() {
     }
 
@@ -28,7 +37,9 @@ final class ProducerCeiling {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "bench-producer-ceiling",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, PATIENT_REQUEST_MS,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, PATIENT_DELIVERY_MS);
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {

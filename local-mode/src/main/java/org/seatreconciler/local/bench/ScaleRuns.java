@@ -147,6 +147,8 @@ final class ScaleRuns {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ProducerCeiling.PATIENT_REQUEST_MS,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ProducerCeiling.PATIENT_DELIVERY_MS,
                 ProducerConfig.LINGER_MS_CONFIG, 10,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         AtomicReference<Exception> failure = new AtomicReference<>();
