@@ -64,21 +64,20 @@ final class BenchText {
 
     static List<String> streamsMemory(BenchReport.Measured<ScaleRuns.StreamsMemory> measured) {
         ScaleRuns.StreamsMemory m = measured.figures();
-        return List.of(f("Memory, streams app jar with %s, %,d active members in %,d organisations: heap %,d MB after a "
-                        + "full GC (peak %,d MB before a GC, %,d MB after one; heap size %,d MB, %d collections), "
-                        + "RSS %,d MB (peak %,d MB); replayed in %.1f s, %,.0f events/s (%s)",
-                ScaleRuns.HEAP, m.members(), m.orgs(), m.gc().lastAfterMb(), m.gc().peakBeforeMb(), m.gc().peakAfterMb(),
-                m.gc().heapSizeMb(), m.gc().collections(), m.proc().rssMb(), m.proc().peakRssMb(), secs(m.replay().total()),
-                m.replay().rate(), measured.load()));
+        return List.of(f("Memory, streams app jar with %s, %,d active members in %,d organisations: live heap %,d MB "
+                        + "after a full GC at the end, at most %,d MB in use (GC log, %d collections); RSS %,d MB, "
+                        + "peak %,d MB; replayed in %.1f s, %,.0f events/s (%s)",
+                ScaleRuns.HEAP, m.members(), m.orgs(), m.gc().lastAfterMb(), m.gc().peakBeforeMb(), m.gc().collections(),
+                m.proc().rssMb(), m.proc().peakRssMb(), secs(m.replay().total()), m.replay().rate(), measured.load()));
     }
 
     static List<String> night(BenchReport.Measured<ScaleRuns.NightMemory> measured) {
         ScaleRuns.NightMemory n = measured.figures();
         List<String> lines = new ArrayList<>();
         lines.add(f("Night, nightly job jar with %s, %,d organisations, 1 date: %.1f s from process start to exit, "
-                        + "%,d invoice lines; heap peak %,d MB before a GC, %,d MB after one (heap size %,d MB), "
-                        + "peak RSS %,d MB (%s)", ScaleRuns.HEAP, n.orgs(), secs(n.wall()), n.invoiceLines(),
-                n.gc().peakBeforeMb(), n.gc().peakAfterMb(), n.gc().heapSizeMb(), n.peakRssMb(), measured.load()));
+                        + "%,d invoice lines; heap at most %,d MB in use (GC log, %d collections), peak RSS %,d MB (%s)",
+                ScaleRuns.HEAP, n.orgs(), secs(n.wall()), n.invoiceLines(), n.gc().peakBeforeMb(), n.gc().collections(),
+                n.peakRssMb(), measured.load()));
         n.steps().forEach(step -> lines.add("  " + step));
         return lines;
     }

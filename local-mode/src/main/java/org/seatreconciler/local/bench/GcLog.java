@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Heap figures from a JVM's unified GC log ({@code -Xlog:gc:file=...}), whose pause lines read
  * {@code GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 4.1ms}: the heap in use
- * before and after each collection, and the heap's size.
+ * before and after each collection, and the heap's size. After a young collection the heap still holds
+ * the old generation's garbage, so only a full collection's "after" is the live set.
  */
 record GcLog(int collections, long peakBeforeMb, long peakAfterMb, long lastAfterMb, long heapSizeMb) {
 

@@ -46,6 +46,22 @@ class BenchTextTest {
     }
 
     @Test
+    void memoryRuns() {
+        BenchReport report = BenchReportFixture.full();
+
+        assertThat(BenchText.streamsMemory(report.streamsMemory().orElseThrow())).containsExactly(
+                "Memory, streams app jar with -Xmx512m, 10,000,000 active members in 100,000 organisations: live heap "
+                        + "210 MB after a full GC at the end, at most 480 MB in use (GC log, 420 collections); RSS 1,400 MB, "
+                        + "peak 1,650 MB; replayed in 900.0 s, 11,111 events/s (load average 1.50 1.25 1.00 before, "
+                        + "2.00 1.50 1.00 after)");
+        assertThat(BenchText.night(report.night().orElseThrow())).containsExactly(
+                "Night, nightly job jar with -Xmx512m, 1,000,000 organisations, 1 date: 95.0 s from process start to exit, "
+                        + "1,000,000 invoice lines; heap at most 500 MB in use (GC log, 80 collections), peak RSS 900 MB "
+                        + "(load average 1.50 1.25 1.00 before, 2.00 1.50 1.00 after)",
+                "  Step: [bill] executed in 1m20s");
+    }
+
+    @Test
     void aMissingRatioIsNotApplicable() {
         assertThat(BenchText.percent(Double.NaN)).isEqualTo("n/a");
         assertThat(BenchText.percent(0.304)).isEqualTo("30%");
