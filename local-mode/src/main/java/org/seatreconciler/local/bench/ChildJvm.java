@@ -71,8 +71,26 @@ final class ChildJvm implements AutoCloseable {
         try {
             return wait.get();
         } catch (RuntimeException e) {
-            throw new org.seatreconciler.local.ReconcilerException(e.getMessage() + "; last lines of " + log + ": "
-                    + String.join(" | ", tail(5)), e);
+            throw new org.seatreconciler.local.ReconcilerException(e.getMessage() + "; " + firstError()
+                    .map(error -> "first error in " + log + ": " + error)
+                    .orElse("last lines of " + log + ": " + String.join(" | ", tail(5))), e);
+        }
+    }
+
+    /** The first ERROR line of the log and the line naming its exception, e.g. an OutOfMemoryError. */
+    private java.util.Optional<String> firstError() {
+        try {
+            List<String> all = Files.readAllLines(log);
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).contains(" ERROR ")) {
+                    String cause = all.subList(i + 1, Math.min(all.size(), i + 4)).stream()
+                            .filter(l -> !l.isBlank()).findFirst().orElse("");
+                    return java.util.Optional.of(all.get(i).strip() + " | " + cause.strip());
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
         }
     }
 
