@@ -76,7 +76,9 @@ final class BenchJson {
         report.night().ifPresentOrElse(m -> {
             ScaleRuns.NightMemory n = m.figures();
             ObjectNode node = measured(memory.putObject("night"), m).put("orgs", n.orgs()).put("maxHeapMb", 512)
-                    .put("seconds", secs(n.wall())).put("invoiceLines", n.invoiceLines()).put("peakRssMb", n.peakRssMb());
+                    .put("seconds", secs(n.wall())).put("exitStatus", n.exitStatus())
+                    .put("invoiceLines", n.invoiceLines()).put("peakRssMb", n.peakRssMb());
+            n.firstError().ifPresentOrElse(e -> node.put("firstError", e), () -> node.putNull("firstError"));
             gc(node, n.gc());
             n.steps().forEach(node.putArray("steps")::add);
         }, () -> memory.putNull("night"));

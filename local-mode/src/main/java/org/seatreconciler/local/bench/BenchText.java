@@ -74,10 +74,12 @@ final class BenchText {
     static List<String> night(BenchReport.Measured<ScaleRuns.NightMemory> measured) {
         ScaleRuns.NightMemory n = measured.figures();
         List<String> lines = new ArrayList<>();
-        lines.add(f("Night, nightly job jar with %s, %,d organisations, 1 date: %.1f s from process start to exit, "
-                        + "%,d invoice lines; heap at most %,d MB in use (GC log, %d collections), peak RSS %,d MB (%s)",
-                ScaleRuns.HEAP, n.orgs(), secs(n.wall()), n.invoiceLines(), n.gc().peakBeforeMb(), n.gc().collections(),
-                n.peakRssMb(), measured.load()));
+        lines.add(f("Night, nightly job jar with %s, %,d organisations, 1 date: %s after %.1f s from process start, "
+                        + "%s; heap at most %,d MB in use (GC log, %d collections), peak RSS %,d MB (%s)",
+                ScaleRuns.HEAP, n.orgs(), n.exitStatus() == 0 ? "billed" : "FAILED (exit " + n.exitStatus() + ")",
+                secs(n.wall()), n.invoiceLines() < 0 ? "no invoices.csv" : f("%,d invoice lines", n.invoiceLines()),
+                n.gc().peakBeforeMb(), n.gc().collections(), n.peakRssMb(), measured.load()));
+        n.firstError().ifPresent(error -> lines.add("  first error: " + error));
         n.steps().forEach(step -> lines.add("  " + step));
         return lines;
     }

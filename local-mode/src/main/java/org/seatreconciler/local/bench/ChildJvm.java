@@ -78,7 +78,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The first ERROR line of the log and the line naming its exception, e.g. an OutOfMemoryError. */
-    private java.util.Optional<String> firstError() {
+    java.util.Optional<String> firstError() {
         try {
             List<String> all = Files.readAllLines(log);
             for (int i = 0; i < all.size(); i++) {

@@ -55,6 +55,8 @@ class BenchJsonTest {
         JsonNode night = root.path("memory").path("night");
         assertThat(night.path("seconds").asDouble()).isEqualTo(95.0);
         assertThat(night.path("invoiceLines").asLong()).isEqualTo(1_000_000);
+        assertThat(night.path("exitStatus").asInt()).isEqualTo(1);
+        assertThat(night.path("firstError").asText()).endsWith("java.lang.OutOfMemoryError: Java heap space");
         assertThat(night.path("steps").toString()).isEqualTo("[\"Step: [bill] executed in 1m20s\"]");
     }
 

@@ -44,7 +44,8 @@ final class BenchReportFixture {
                 Duration.ofMillis(240), Duration.ofMillis(410)));
         ScaleRuns.StreamsMemory streams = new ScaleRuns.StreamsMemory(10_000_000, 100_000,
                 replay(10_000_000, 900, 15, 11_111, 11_300), new GcLog(420, 480, 300, 210, 512), new ProcStatus(1_400, 1_650));
-        ScaleRuns.NightMemory night = new ScaleRuns.NightMemory(1_000_000, Duration.ofSeconds(95),
+        ScaleRuns.NightMemory night = new ScaleRuns.NightMemory(1_000_000, Duration.ofSeconds(95), 1,
+                Optional.of("ERROR ... writeBillingFiles | java.lang.OutOfMemoryError: Java heap space"),
                 List.of("Step: [bill] executed in 1m20s"), 1_000_000, new GcLog(80, 500, 350, 120, 512), 900);
         return new BenchReport(WORKLOAD, Optional.of(pipeline()), List.of(measured(layout)), List.of(measured(latency)),
                 Optional.of(measured(streams)), Optional.of(measured(night)));

@@ -55,9 +55,10 @@ class BenchTextTest {
                         + "peak 1,650 MB; replayed in 900.0 s, 11,111 events/s (load average 1.50 1.25 1.00 before, "
                         + "2.00 1.50 1.00 after)");
         assertThat(BenchText.night(report.night().orElseThrow())).containsExactly(
-                "Night, nightly job jar with -Xmx512m, 1,000,000 organisations, 1 date: 95.0 s from process start to exit, "
-                        + "1,000,000 invoice lines; heap at most 500 MB in use (GC log, 80 collections), peak RSS 900 MB "
+                "Night, nightly job jar with -Xmx512m, 1,000,000 organisations, 1 date: FAILED (exit 1) after 95.0 s from "
+                        + "process start, 1,000,000 invoice lines; heap at most 500 MB in use (GC log, 80 collections), peak RSS 900 MB "
                         + "(load average 1.50 1.25 1.00 before, 2.00 1.50 1.00 after)",
+                "  first error: ERROR ... writeBillingFiles | java.lang.OutOfMemoryError: Java heap space",
                 "  Step: [bill] executed in 1m20s");
     }
 
