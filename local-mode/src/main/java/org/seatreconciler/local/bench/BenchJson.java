@@ -54,6 +54,7 @@ final class BenchJson {
             replay(node, "productionJar", l.jar());
             number(node, "topologyOverProducer", l.topologyOverProducer());
             number(node, "topologyOverPassThrough", l.topologyOverPassThrough());
+            node.put("ratiosOfSteadyRates", l.steadyRatios());
             number(node, "productionJarOverProducer", l.jarOverProducer());
         });
         ArrayNode latency = root.putArray("latency");
@@ -97,10 +98,13 @@ final class BenchJson {
     }
 
     private static void replay(ObjectNode parent, String name, Optional<ReplayTiming.Replay> replay) {
-        replay.ifPresentOrElse(r -> parent.putObject(name).put("records", r.records()).put("seconds", secs(r.total()))
-                .put("secondsToFirstCommit", secs(r.untilFirstCommit())).put("rate", r.rate())
-                .put("steadyRate", r.steadyRate()).put("cpuMicrosPerRecord", r.cpuMicros())
-                .put("steadyCpuMicrosPerRecord", r.steadyCpuMicros()), () -> parent.putNull(name));
+        replay.ifPresentOrElse(r -> {
+            ObjectNode node = parent.putObject(name).put("records", r.records()).put("seconds", secs(r.total()))
+                    .put("secondsToFirstCommit", secs(r.untilFirstCommit())).put("rate", r.rate());
+            number(node, "steadyRate", r.steadyRate());
+            node.put("cpuMicrosPerRecord", r.cpuMicros());
+            number(node, "steadyCpuMicrosPerRecord", r.steadyCpuMicros());
+        }, () -> parent.putNull(name));
     }
 
     private static void gc(ObjectNode node, GcLog gc) {

@@ -40,8 +40,9 @@ final class BenchText {
         lines.add(f("  P  producer, idempotent, acks=all  %,10.0f records/s", l.producerRate()));
         lines.add(replay("  Q  pass-through Streams app     ", l.passThrough(), "records"));
         lines.add(replay("  topology replay, this JVM       ", l.topology(), "events"));
-        lines.add(f("  topology/P %s  topology/Q %s  (steady rates)", percent(l.topologyOverProducer()),
-                percent(l.topologyOverPassThrough())));
+        lines.add(f("  topology/P %s  topology/Q %s  (%s)", percent(l.topologyOverProducer()),
+                percent(l.topologyOverPassThrough()), l.steadyRatios() ? "steady rates"
+                        : "rates from start: a replay ended within 1 s of its first commit; more --events give steady ones"));
         StringBuilder writes = new StringBuilder();
         l.topologyWrites().forEach((topic, count) -> writes.append(f(", %s %.2f", topic, count / (double) l.records())));
         lines.add(f("  the topology wrote %.2f records per event%s", l.writesPerEvent(), writes));
@@ -85,9 +86,13 @@ final class BenchText {
     }
 
     private static String replay(String label, ReplayTiming.Replay r, String unit) {
-        return f("%s%,10.0f %s/s from start to no lag (%.1f s); %,10.0f/s after its first commit (%.1f s after start); "
-                + "CPU %.0f us per record, %.0f us after the first commit", label, r.rate(), unit, secs(r.total()),
-                r.steadyRate(), secs(r.untilFirstCommit()), r.cpuMicros(), r.steadyCpuMicros());
+        String start = f("%s%,10.0f %s/s from start to no lag (%.1f s); ", label, r.rate(), unit, secs(r.total()));
+        if (Double.isNaN(r.steadyRate())) {
+            return start + f("done within 1 s of its first commit (%.1f s after start); CPU %.0f us per record",
+                    secs(r.untilFirstCommit()), r.cpuMicros());
+        }
+        return start + f("%,10.0f/s after its first commit (%.1f s after start); CPU %.0f us per record, %.0f us "
+                + "after the first commit", r.steadyRate(), secs(r.untilFirstCommit()), r.cpuMicros(), r.steadyCpuMicros());
     }
 
     static String percent(double ratio) {

@@ -27,14 +27,23 @@ record Layout(int partitions, int threads, long records, double valueBytes, doub
         return records == 0 ? 0 : topologyWrites.values().stream().mapToLong(Long::longValue).sum() / (double) records;
     }
 
-    /** The topology's steady rate (after its first commit) over the producer's. */
-    double topologyOverProducer() {
-        return Rates.ratio(topology.steadyRate(), producerRate);
+    /**
+     * Whether the ratios use the steady rates (after the first commit). When a replay was too short for
+     * one, they use the rates from start to no lag, start included.
+     */
+    boolean steadyRatios() {
+        return !Double.isNaN(topology.steadyRate()) && !Double.isNaN(passThrough.steadyRate());
     }
 
-    /** The topology's steady rate over the pass-through app's. */
+    /** The topology's rate over the producer's. */
+    double topologyOverProducer() {
+        return Rates.ratio(steadyRatios() ? topology.steadyRate() : topology.rate(), producerRate);
+    }
+
+    /** The topology's rate over the pass-through app's. */
     double topologyOverPassThrough() {
-        return Rates.ratio(topology.steadyRate(), passThrough.steadyRate());
+        return steadyRatios() ? Rates.ratio(topology.steadyRate(), passThrough.steadyRate())
+                : Rates.ratio(topology.rate(), passThrough.rate());
     }
 
     /** The production jar's rate from process start to no lag over the producer's (the operator's view). */

@@ -10,6 +10,9 @@ import java.time.Duration;
  */
 final class ReplayTiming {
 
+    /** The shortest time after the first commit that gives a steady rate. */
+    static final Duration SHORTEST_STEADY = Duration.ofSeconds(1);
+
     private final long records;
     private final long startNanos;
     private final long startCpuNanos;
@@ -62,6 +65,11 @@ final class ReplayTiming {
         }
         Duration untilFirstCommit = Duration.ofNanos(firstCommitNanos - startNanos);
         Duration steady = Duration.ofNanos(doneNanos - firstCommitNanos);
+        if (steady.compareTo(SHORTEST_STEADY) < 0) {
+            // polled every 100 ms, with commits a second apart: too short a window to say anything
+            return new Replay(records, total, untilFirstCommit, Rates.perSecond(records, total), Double.NaN,
+                    cpuPerRecord, Double.NaN);
+        }
         return new Replay(records, total, untilFirstCommit, Rates.perSecond(records, total),
                 Rates.perSecond(records - firstCommitted, steady), cpuPerRecord,
                 perRecordMicros(doneCpuNanos - firstCommitCpuNanos, records - firstCommitted));
@@ -78,7 +86,8 @@ final class ReplayTiming {
      * @param total            the app's start to no lag
      * @param untilFirstCommit the app's start to its first committed offset
      * @param rate             records over the total time
-     * @param steadyRate       records committed after the first commit, over the time since
+     * @param steadyRate       records committed after the first commit, over the time since; NaN when the
+     *                         replay ended less than {@link #SHORTEST_STEADY} after its first commit
      * @param cpuMicros        CPU time of the app's and the broker's processes per record, start to no lag
      * @param steadyCpuMicros  the same after the first commit
      */

@@ -31,7 +31,7 @@ class BenchJsonTest {
         JsonNode layout = root.path("layouts").get(0);
         assertThat(names(layout)).containsExactly("loadAverage1m", "partitions", "threads", "records", "valueBytes",
                 "producerRate", "passThrough", "topology", "topologyWritesPerEvent", "topologyWrites", "productionJar", "topologyOverProducer",
-                "topologyOverPassThrough", "productionJarOverProducer");
+                "topologyOverPassThrough", "ratiosOfSteadyRates", "productionJarOverProducer");
         assertThat(layout.path("topology").toString()).isEqualTo("{\"records\":199600,\"seconds\":12.0,"
                 + "\"secondsToFirstCommit\":2.0,\"rate\":16633.0,\"steadyRate\":20000.0,\"cpuMicrosPerRecord\":120.0,"
                 + "\"steadyCpuMicrosPerRecord\":95.5}");
@@ -40,6 +40,7 @@ class BenchJsonTest {
                 + "\"seats.org-counts\":199600,\"seats.org-daily\":399200}");
         assertThat(layout.path("topologyOverProducer").asDouble()).isEqualTo(0.2);
         assertThat(layout.path("topologyOverPassThrough").asDouble()).isEqualTo(0.4);
+        assertThat(layout.path("ratiosOfSteadyRates").asBoolean()).isTrue();
         assertThat(layout.path("productionJarOverProducer").asDouble()).isEqualTo(0.07984);
 
         assertThat(root.path("latency").get(0).toString()).isEqualTo("{\"loadAverage1m\":{\"before\":1.5,\"after\":2.0},"
@@ -69,6 +70,12 @@ class BenchJsonTest {
         assertThat(layout.path("threads").asInt()).isEqualTo(2);
         assertThat(layout.path("productionJar").isNull()).isTrue();
         assertThat(layout.path("productionJarOverProducer").isNull()).isTrue();
+        // the pass-through replay ended within a second of its first commit: the ratios use rates from start
+        assertThat(layout.path("passThrough").path("steadyRate").isNull()).isTrue();
+        assertThat(layout.path("passThrough").path("steadyCpuMicrosPerRecord").isNull()).isTrue();
+        assertThat(layout.path("ratiosOfSteadyRates").asBoolean()).isFalse();
+        assertThat(layout.path("topologyOverProducer").asDouble()).isEqualTo(0.16633);
+        assertThat(layout.path("topologyOverPassThrough").asDouble()).isEqualTo(16_633 / 99_800.0);
         assertThat(root.path("latency").isArray()).isTrue();
         assertThat(root.path("latency")).isEmpty();
         assertThat(root.path("memory").toString()).isEqualTo("{\"streams\":null,\"night\":null}");

@@ -52,7 +52,9 @@ final class BenchReportFixture {
     }
 
     static BenchReport withoutOptionalRuns() {
-        Layout layout = new Layout(4, 2, 199_600, 61.5, 100_000, replay(199_600, 5, 2, 39_920, 50_000),
+        ReplayTiming.Replay shortPassThrough = new ReplayTiming.Replay(199_600, Duration.ofSeconds(2),
+                Duration.ofMillis(1_500), 99_800, Double.NaN, 10.0, Double.NaN);
+        Layout layout = new Layout(4, 2, 199_600, 61.5, 100_000, shortPassThrough,
                 replay(199_600, 12, 2, 16_633, 20_000), WRITES, Optional.empty());
         return new BenchReport(WORKLOAD, Optional.of(pipeline()), List.of(measured(layout)), List.of(), Optional.empty(),
                 Optional.empty());

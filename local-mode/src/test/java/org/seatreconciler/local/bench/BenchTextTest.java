@@ -38,6 +38,17 @@ class BenchTextTest {
     }
 
     @Test
+    void aReplayTooShortForASteadyRateSaysSo() {
+        BenchReport report = BenchReportFixture.withoutOptionalRuns();
+
+        assertThat(BenchText.layout(report.workload(), report.layouts().get(0))).contains(
+                "  Q  pass-through Streams app         99,800 records/s from start to no lag (2.0 s); done within 1 s of "
+                        + "its first commit (1.5 s after start); CPU 10 us per record",
+                "  topology/P 17%  topology/Q 17%  (rates from start: a replay ended within 1 s of its first commit; "
+                        + "more --events give steady ones)");
+    }
+
+    @Test
     void latency() {
         assertThat(BenchText.latency(BenchReportFixture.full().latency().get(0), false)).containsExactly(
                 "Latency, commit.interval.ms=100, 5,000 events/s for 60 s (sent at 5,000/s), send to seats.org-counts "

@@ -50,6 +50,20 @@ class ReplayTimingTest {
     }
 
     @Test
+    void lessThanASecondAfterTheFirstCommitGivesNoSteadyRate() {
+        ReplayTiming timing = new ReplayTiming(10_000, 0, 0);
+        timing.observe(S, S, 6_000);
+        timing.observe(S + 900_000_000L, 2 * S, 10_000);
+
+        ReplayTiming.Replay replay = timing.result();
+
+        assertThat(replay.rate()).isCloseTo(10_000 / 1.9, within(1e-9));
+        assertThat(replay.steadyRate()).isNaN();
+        assertThat(replay.cpuMicros()).isEqualTo(200.0);
+        assertThat(replay.steadyCpuMicros()).isNaN();
+    }
+
+    @Test
     void noResultBeforeTheEnd() {
         ReplayTiming timing = new ReplayTiming(10, 0, 0);
         timing.observe(S, S, 9);
