@@ -24,7 +24,6 @@ public final class ArgumentParser {
     private static final Set<String> RUN_OPTIONS = Set.of("--events", "--plans", "--from", "--to", "--seat-basis",
             "--zone", "--out");
     private static final Set<String> DEMO_OPTIONS = Set.of("--out", "--seat-basis", "--zone");
-    private static final Set<String> BENCH_OPTIONS = Set.of("--events", "--orgs", "--days");
     private static final Set<String> PUBLISH_OPTIONS = Set.of("--events", "--plans", "--bootstrap-servers", "--registry",
             "--client-config");
     private static final Set<String> HELP_FLAGS = Set.of("--help", "-h");
@@ -48,7 +47,7 @@ public final class ArgumentParser {
         return switch (command) {
             case "run" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.RUN) : run(options(command, rest, RUN_OPTIONS));
             case "demo" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.DEMO) : demo(options(command, rest, DEMO_OPTIONS));
-            case "bench" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.BENCH) : bench(options(command, rest, BENCH_OPTIONS));
+            case "bench" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.BENCH) : new BenchArguments(workingDir).parse(options(command, rest, BenchArguments.OPTIONS));
             case "publish" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.PUBLISH) : publish(options(command, rest, PUBLISH_OPTIONS));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option '" + command + "' (try 'reconciler --help')"
@@ -85,27 +84,6 @@ public final class ArgumentParser {
 
     private Command.Demo demo(Map<String, String> options) {
         return new Command.Demo(outDir(options.getOrDefault("--out", "demo-out")), seatBasis(options), zone(options));
-    }
-
-    private static Command.Bench bench(Map<String, String> options) {
-        return new Command.Bench(positive(options, "--events", 200_000), (int) positive(options, "--orgs", 2_000),
-                (int) positive(options, "--days", 3));
-    }
-
-    private static long positive(Map<String, String> options, String name, long defaultValue) {
-        String text = options.get(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.replace("_", ""));
-            if (value > 0 && value <= Integer.MAX_VALUE) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " '" + text + "' is not a positive whole number");
     }
 
     private static Map<String, String> options(String command, List<String> args, Set<String> known) {

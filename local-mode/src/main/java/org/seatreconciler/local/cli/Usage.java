@@ -13,7 +13,7 @@ public final class Usage {
               run    import membership events (and plans) from files and bill a range of dates
               demo   bill sample organisations for today
               publish  send membership events (and plans) from files to a real Kafka cluster
-              bench  time the pipeline on generated events (import, topology, nightly job)
+              bench  time the pipeline on generated events, beside the broker's own ceilings
               help   show this text (also --help; 'reconciler <command> --help' for a command)
 
             Exit status: 0 done, 1 the run failed, 2 bad arguments or input files (nothing written).
@@ -62,11 +62,38 @@ public final class Usage {
             """;
 
     public static final String BENCH = """
-            Usage: reconciler bench [--events N] [--orgs K] [--days D]
+            Usage: reconciler bench [--events N] [--orgs K] [--days D] [--partitions N[,N...]] [--threads T]
+                                    [--latency-rate R] [--latency-seconds S] [--json FILE]
+                                    [--streams-jar JAR] [--batch-jar JAR] [--members M] [--night-orgs O]
+                                    [--jvm-opts "OPTIONS"] [--streams-props k=v,...]
+                                    [--skip pipeline,ceilings,latency]
 
             Generates N membership events (default 200000) for K organisations (default 2000) over D
             days (default 3), runs them through the local pipeline in a temporary folder, bills each
-            day and prints how fast each phase went. Nothing is kept.
+            day and prints how fast each phase went. Then, on a broker of its own and with the same
+            records, it measures side by side, for each topic layout: P, a plain idempotent producer
+            (acks=all) sending the serialised events; Q, a pass-through Kafka Streams app (exactly-once,
+            the app's commit interval); and the topology replaying the history already on the topic,
+            with the ratios topology/P and topology/Q. Then the latency from an event's send to its
+            count on seats.org-counts at a fixed rate, with the app's commit interval and with 100 ms.
+            Every block is printed with the machine's load average. Nothing is kept.
+
+              --partitions N,...  topic layouts to measure: partitions of every topic (default 1,4)
+              --threads T         stream threads (default: one per partition, at most 2)
+              --latency-rate R    events per second of the latency runs (default 5000)
+              --latency-seconds S how long each latency run sends (default 60; 0 skips them)
+              --json FILE         also write every figure to FILE as JSON
+              --streams-jar JAR   also time the streams app's runnable jar, in its own JVM, replaying
+                                  the same history (from process start to no lag)
+              --members M         memory run: the streams jar (-Xmx512m) brings M members into
+                                  M/100 organisations; prints heap and RSS (needs --streams-jar)
+              --batch-jar JAR     the nightly job's runnable jar, for --night-orgs
+              --night-orgs O      memory run: the nightly job jar (-Xmx512m) bills O organisations
+                                  for one date; prints time, heap and RSS (needs --batch-jar)
+              --jvm-opts "..."    extra JVM options for the jars (e.g. a JFR recording)
+              --streams-props ... Kafka Streams settings for the topology in every run, over the app's
+                                  own, e.g. statestore.cache.max.bytes=0,commit.interval.ms=5000
+              --skip PARTS        leave out parts of the run: pipeline, ceilings, latency
             """;
 
     private Usage() {

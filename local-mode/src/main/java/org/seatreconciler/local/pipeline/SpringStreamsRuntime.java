@@ -1,5 +1,7 @@
 package org.seatreconciler.local.pipeline;
 
+import java.util.Map;
+
 import org.seatreconciler.streams.StreamsApplication;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,8 +18,14 @@ final class SpringStreamsRuntime implements StreamsRuntime {
     }
 
     static StreamsRuntime start(LocalSettings settings) {
-        return new SpringStreamsRuntime(SpringApps.run(StreamsApplication.application(),
-                SpringApps.streamsProperties(settings)));
+        return start(settings, Map.of());
+    }
+
+    /** With {@code overrides} (e.g. {@code spring.kafka.streams.properties.num.stream.threads}) over the run's settings. */
+    static StreamsRuntime start(LocalSettings settings, Map<String, Object> overrides) {
+        Map<String, Object> properties = SpringApps.streamsProperties(settings);
+        properties.putAll(overrides);
+        return new SpringStreamsRuntime(SpringApps.run(StreamsApplication.application(), properties));
     }
 
     @Override
