@@ -1,0 +1,57 @@
+package org.seatreconciler.schemas.events;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The identifier rule of DESIGN.md section 4: eventId, orgId, memberId and actorId are 1 to 128
+ * characters from the ASCII letters and digits and {@code . _ : @ + -}, starting with a letter or a
+ * digit. Identifiers end up in store keys, in {@code orgId|day} keys, in logs and in CSV cells that a
+ * spreadsheet would read as a formula when they start with {@code = + - @}; the rule keeps all of that
+ * safe. The detail names the field and the offending character by its code point, never by echoing the
+ * value (which may be 10,000 characters or hold control characters).
+ */
+public final class Identifiers {
+
+    public static final int MAX_LENGTH = 128;
+    private static final String ALLOWED = "letters, digits and . _ : @ + -";
+
+    private Identifiers() {
+    }
+
+    /** Why {@code value} is not an identifier, naming {@code field}, or empty when it is one. */
+    public static Optional<String> problem(String field, String value) {
+        if (value.isEmpty()) {
+            return Optional.of(field + " is empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            return Optional.of(field + " is " + value.length() + " characters long, more than " + MAX_LENGTH);
+        }
+        char first = value.charAt(0);
+        if (!isLetterOrDigit(first)) {
+            return Optional.of(field + " starts with " + describe(first) + ", not a letter or a digit");
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isLetterOrDigit(c) && ".:_@+-".indexOf(c) < 0) {
+                return Optional.of(field + " contains " + describe(c) + " at position " + (i + 1) + " (allowed: "
+                        + ALLOWED + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && problem("", value).isEmpty();
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** Printable ASCII is shown as itself and its code point; anything else by its code point alone. */
+    private static String describe(char c) {
+        String codePoint = String.format(Locale.ROOT, "U+%04X", (int) c);
+        return c > 0x20 && c < 0x7f ? "'" + c + "' (" + codePoint + ")" : codePoint;
+    }
+}
