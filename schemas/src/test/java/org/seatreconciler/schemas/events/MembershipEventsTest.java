@@ -80,7 +80,7 @@ class MembershipEventsTest {
             {"eventId":"e","type":"MEMBER_REMOVED","orgId":"=HYPERLINK(1)","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} | orgId starts with '=' (U+003D), not a letter or a digit
             {"eventId":"e","type":"MEMBER_REMOVED","orgId":"n","memberId":"a\\u0000b","occurredAt":"2026-01-01T00:00:00Z"} | memberId contains U+0000 at position 2 (allowed: letters, digits and . _ : @ + -)
             {"eventId":"e 1","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} | eventId contains U+0020 at position 2 (allowed: letters, digits and . _ : @ + -)
-            {"eventId":"e","type":"ROLE_CHANGED","orgId":"o","memberId":"m","actorId":"a|b","role":"SUPPORT","occurredAt":"2026-01-01T00:00:00Z"} | actorId contains '|' (U+007C) at position 2 (allowed: letters, digits and . _ : @ + -)
+            {"eventId":"e","type":"ROLE_CHANGED","orgId":"o","memberId":"m","actorId":"a;b","role":"SUPPORT","occurredAt":"2026-01-01T00:00:00Z"} | actorId contains ';' (U+003B) at position 2 (allowed: letters, digits and . _ : @ + -)
             {"eventId":"e","type":"ROLE_CHANGED","orgId":"o","memberId":"m","actorId":"","role":"SUPPORT","occurredAt":"2026-01-01T00:00:00Z"} | actorId is empty
             {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"+999999999-12-31T23:59:59Z"} | occurredAt '+999999999-12-31T23:59:59Z' is out of range
             """)
