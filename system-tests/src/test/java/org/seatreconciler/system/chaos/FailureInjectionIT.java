@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,11 +79,12 @@ class FailureInjectionIT {
     private final long seed = Long.getLong("chaos.seed", System.nanoTime());
     private final Random random = new Random(seed);
     private final List<String> log = new ArrayList<>();
+    private final long started = System.nanoTime();
 
     @Test
     void theOutputsEqualARecountOfTheInputWhateverWasKilled() throws Exception {
-        long started = System.nanoTime();
-        Instant now = Instant.now();
+        // Avro keeps milliseconds: the recount must see the times the app sees
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Path dir = Java.path("work.dir").resolve("chaos-" + System.currentTimeMillis());
         try (RegistryServer registry = new RegistryServer();
              KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir.resolve("broker"))) {
@@ -112,7 +114,7 @@ class FailureInjectionIT {
                     awaitRunning(app, Duration.ofSeconds(120));
                     watch.close();
                     compare(broker.bootstrapServers(), registryClient, history, now, done, watch, registry, app,
-                            catchUp, started);
+                            catchUp);
                 }
             }
         }
@@ -142,6 +144,12 @@ class FailureInjectionIT {
             switch (action) {
                 case KILL, KILL_AND_WIPE, KILL_THEN_REGISTRY_OUTAGE -> {
                     boolean wipe = action == Action.KILL_AND_WIPE;
+                    boolean outage = action == Action.KILL_THEN_REGISTRY_OUTAGE;
+                    long refusedBefore = registry.refusedCalls();
+                    if (outage) {
+                        // from before the start on: the new process's schema caches are empty, it must call
+                        registry.refuseWith(503);
+                    }
                     watch.killing();
                     app.kill();
                     counts.kills++;
@@ -153,13 +161,18 @@ class FailureInjectionIT {
                     app.start();
                     watch.started();
                     note("%s: app SIGKILLed%s and started again", elapsed(), wipe ? ", state folder wiped," : "");
-                    if (action == Action.KILL_THEN_REGISTRY_OUTAGE) {
-                        // right after a start the app's schema caches are empty: it must call the registry
-                        registry.refuseWith(503);
-                        Thread.sleep(10_000);
+                    if (outage) {
+                        long outageStart = System.nanoTime();
+                        long deadline = outageStart + Duration.ofSeconds(90).toNanos();
+                        // at least 10 s, and until the app has been refused twice (it retries every 5 s)
+                        while (System.nanoTime() < deadline && (registry.refusedCalls() < refusedBefore + 2
+                                || System.nanoTime() - outageStart < Duration.ofSeconds(10).toNanos())) {
+                            Thread.sleep(200);
+                        }
                         registry.answerAgain();
                         counts.outages++;
-                        note("%s: schema registry answered 503 for 10 s", elapsed());
+                        note("%s: schema registry answered 503 for %.0f s (%d calls refused)", elapsed(),
+                                (System.nanoTime() - outageStart) / 1e9, registry.refusedCalls() - refusedBefore);
                     }
                 }
                 case BOUNCE_BROKER -> {
@@ -175,8 +188,7 @@ class FailureInjectionIT {
     }
 
     private void compare(String bootstrap, SchemaRegistryClient registry, History history, Instant now, Counts done,
-                         HealthWatch watch, RegistryServer registryServer, StreamsAppProcess app, Duration catchUp,
-                         long started) {
+                         HealthWatch watch, RegistryServer registryServer, StreamsAppProcess app, Duration catchUp) {
         List<Recount.Input> input = TopicReader.readAll(bootstrap, TOPICS.membershipEvents()).stream()
                 .map(r -> new Recount.Input(r.partition(), r.offset(), r.key(), r.value())).toList();
         Recount expected = Recount.of(input, history.events, history.notEvents, now);
@@ -241,6 +253,7 @@ class FailureInjectionIT {
         assertThat(mismatches).as(report).isEmpty();
         assertThat(twice).as("source offsets rejected twice").isEmpty();
         assertThat(watch.problems()).as("the app exited on its own or was in ERROR").isEmpty();
+        assertThat(watch.longestNotRunning()).as("the app stayed down").isLessThan(Duration.ofMinutes(3));
         assertThat(done.kills).isEqualTo(form.kills());
         assertThat(done.bounces).isEqualTo(form.bounces());
         assertThat(registryServer.refusedCalls()).as("the outage reached the app").isPositive();
@@ -365,7 +378,7 @@ class FailureInjectionIT {
     }
 
     private String elapsed() {
-        return Instant.now().toString();
+        return String.format(Locale.ROOT, "%6.1f s", (System.nanoTime() - started) / 1e9);
     }
 
     private static final class Counts {

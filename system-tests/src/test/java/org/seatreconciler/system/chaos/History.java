@@ -143,7 +143,8 @@ final class History {
                 String member = "m-" + i;
                 boolean admin = random.nextInt(10) == 0;
                 events.add(new Ev(id, "MEMBER_ADDED", org, member, when, null, random.nextBoolean() ? "STANDARD" : "SUPPORT",
-                        admin ? true : (random.nextBoolean() ? false : null), random.nextInt(20) == 0 ? true : null));
+                        admin ? Boolean.TRUE : random.nextBoolean() ? Boolean.FALSE : null,
+                        random.nextInt(20) == 0 ? Boolean.TRUE : null));
                 active.add(member);
                 if (admin) {
                     admins.add(member);
