@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a schema registry outage: the thread is replaced after a pause, however often (it never rejects
  *       or skips the record it could not decode);</li>
  *   <li>fatal: one line saying why, the client shuts down and the process exits with the verdict's status,
- *       so an orchestrator's restart policy applies.</li>
+ *       so an orchestrator's restart policy applies. A missing topic only on its third report within the
+ *       window: right after a broker restart, stale metadata looks like a missing topic for a moment.</li>
  * </ul>
  */
 public final class StreamThreadFailureHandler implements StreamsUncaughtExceptionHandler {
@@ -33,7 +34,11 @@ public final class StreamThreadFailureHandler implements StreamsUncaughtExceptio
     private final Duration window;
     private final LongSupplier nanoTime;
     private final IntConsumer exit;
+    /** A missing topic ends the process on its third report within the window, not on the first. */
+    static final int MISSING_TOPIC_STRIKES = 3;
+
     private final Deque<Long> replacements = new ArrayDeque<>();
+    private final Deque<Long> missingTopics = new ArrayDeque<>();
 
     /**
      * @param exit ends the process with a status; called at most once per fatal failure, on the failing
@@ -69,6 +74,13 @@ public final class StreamThreadFailureHandler implements StreamsUncaughtExceptio
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             default -> {
+                if (verdict.exit() == ExitStatus.MISSING_TOPIC && !strike(missingTopics, MISSING_TOPIC_STRIKES)) {
+                    // stale metadata right after a broker restart looks the same: believe it the third time
+                    log.warn("A topic it reads is missing ({}); replacing the stream thread in {} s to look again",
+                            verdict.why(), registryPause.toSeconds());
+                    sleep(registryPause);
+                    return StreamThreadExceptionResponse.REPLACE_THREAD;
+                }
                 log.debug("Fatal stream failure", exception);
                 return stop(verdict.exit(), verdict.why());
             }
@@ -82,13 +94,18 @@ public final class StreamThreadFailureHandler implements StreamsUncaughtExceptio
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
-    private synchronized boolean tooManyReplacements() {
+    private boolean tooManyReplacements() {
+        return strike(replacements, replacementLimit + 1);
+    }
+
+    /** Records a failure at now; whether it is the {@code limit}-th (or later) within the window. */
+    private synchronized boolean strike(Deque<Long> times, int limit) {
         long now = nanoTime.getAsLong();
-        while (!replacements.isEmpty() && now - replacements.peekFirst() > window.toNanos()) {
-            replacements.removeFirst();
+        while (!times.isEmpty() && now - times.peekFirst() > window.toNanos()) {
+            times.removeFirst();
         }
-        replacements.addLast(now);
-        return replacements.size() > replacementLimit;
+        times.addLast(now);
+        return times.size() >= limit;
     }
 
     private static void sleep(Duration pause) {

@@ -77,7 +77,6 @@ class StreamThreadFailureHandlerTest {
 
     static Stream<Arguments> fatal() {
         return Stream.of(
-                Arguments.of(new MissingSourceTopicException("One or more source topics were missing during rebalance"), 3),
                 Arguments.of(new StreamsException(new TopicAuthorizationException(Set.of("hr.membership-events"))), 4),
                 Arguments.of(new GroupAuthorizationException("Not authorized to access group"), 4),
                 Arguments.of(new StreamsException(new TransactionalIdAuthorizationException("txn id")), 4),
@@ -93,6 +92,19 @@ class StreamThreadFailureHandlerTest {
     void whatARestartCannotFixShutsTheClientDownAndExitsWithItsStatus(Throwable failure, int status) {
         assertThat(handler.handle(failure)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(exits).containsExactly(status);
+    }
+
+    @Test
+    void aMissingTopicEndsTheProcessOnItsThirdReportWithinTheWindow() {
+        MissingSourceTopicException missing = new MissingSourceTopicException("One or more source topics were missing");
+        assertThat(handler.handle(missing)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        nanos.addAndGet(Duration.ofMinutes(11).toNanos()); // the first is out of the window now
+        assertThat(handler.handle(missing)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(handler.handle(missing)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(exits).isEmpty();
+
+        assertThat(handler.handle(missing)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        assertThat(exits).containsExactly(3);
     }
 
     @Test
