@@ -1,6 +1,5 @@
 package org.seatreconciler.local.importing;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ public final class EventImporter {
         long read = 0;
         long published = 0;
         TreeMap<String, Long> rejected = new TreeMap<>();
-        try (Utf8Lines lines = new Utf8Lines(new BufferedInputStream(Files.newInputStream(events)))) {
+        try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(events))) {
             Utf8Lines.Line line;
             while ((line = lines.next()) != null) {
                 lineNumber = line.number();

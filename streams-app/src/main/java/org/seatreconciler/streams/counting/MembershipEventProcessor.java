@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies DESIGN.md section 4 to each input record, in its order: malformed, future timestamp,
- * duplicate, role-change rule, last-writer-wins apply; then publishes the organisation's counts and day (section 5). All
- * stores are keyed by organisation (or organisation + id) and the input is keyed by orgId, so an
- * organisation's whole state lives in this task and no repartition is needed.
+ * duplicate, role-change rule, last-writer-wins apply; then publishes the organisation's counts and day
+ * (section 5). All stores are keyed by organisation (or organisation + id, {@link StoreKeys}) and the
+ * input is keyed by orgId, so an organisation's whole state lives in this task and no repartition is
+ * needed.
  */
 class MembershipEventProcessor implements Processor<String, byte[], String, Object> {
 
@@ -155,5 +156,4 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
                 RejectedEvents.of(rejection, record.value(), topic, partition, offset), record.timestamp()),
                 MembershipTopology.REJECTED_SINK);
     }
-
 }
