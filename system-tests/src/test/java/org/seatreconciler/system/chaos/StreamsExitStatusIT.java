@@ -51,6 +51,10 @@ class StreamsExitStatusIT {
                      registry.url(), List.of("--seats.topics.create=false",
                              "--seats.topics.membership-events=no-such-topic",
                              "--spring.kafka.streams.application-id=exit-status-missing-topic",
+                             // each report of the missing topic replaces the thread, whose successor waits for
+                             // the old member's session to end before the next rebalance (45 s by default)
+                             "--spring.kafka.streams.properties.session.timeout.ms=6000",
+                             "--spring.kafka.streams.properties.heartbeat.interval.ms=1500",
                              "--spring.main.web-application-type=none"))) {
             app.start();
 
