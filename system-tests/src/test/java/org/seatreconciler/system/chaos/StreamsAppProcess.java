@@ -96,6 +96,20 @@ final class StreamsAppProcess implements AutoCloseable {
         return starts;
     }
 
+    /** How many lines of all its runs' logs contain {@code text}. */
+    long logLines(String text) {
+        long count = 0;
+        for (int start = 1; start <= starts; start++) {
+            Path log = dir.resolve("streams-app-" + start + ".log");
+            try (Stream<String> lines = Files.exists(log) ? Files.lines(log) : Stream.empty()) {
+                count += lines.filter(line -> line.contains(text)).count();
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalStateException("Cannot read " + log, e);
+            }
+        }
+        return count;
+    }
+
     /** The streams client's state from {@code /actuator/health}, or null when the app does not answer (yet). */
     String streamsState() {
         try {
