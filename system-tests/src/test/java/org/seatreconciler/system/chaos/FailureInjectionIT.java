@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -68,24 +67,12 @@ class FailureInjectionIT {
     private static final SeatsSettings.TopicSettings TOPICS = SeatsSettings.TopicSettings.defaults().withLayout(3, 3, (short) 1);
 
     /**
-     * @param gap the mean time between two actions; publishing lasts as long as the schedule (the gaps, and
-     *            what an outage and a broker bounce take), so every action falls on a running input
+     * @param gap the time the input of one slice takes to publish; the history is published in one slice
+     *            per action plus one, and each action falls at a random moment while its slice is published
      */
     private record Form(String name, int orgs, int eventsPerOrg, int kills, int wipes, int bounces, int outages,
                         Duration gap) {
-
-        int actions() {
-            return kills + bounces;
-        }
-
-        Duration publishing() {
-            return gap.multipliedBy(actions() + 1).plus(OUTAGE_TIME.multipliedBy(outages))
-                    .plus(BOUNCE_TIME.multipliedBy(bounces));
-        }
     }
-
-    private static final Duration OUTAGE_TIME = Duration.ofSeconds(20);
-    private static final Duration BOUNCE_TIME = Duration.ofSeconds(6);
     private static final Form SHORT = new Form("short", 24, 120, 3, 1, 1, 1, Duration.ofSeconds(8));
     private static final Form LONG = new Form("long", 60, 300, 12, 4, 3, 2, Duration.ofSeconds(12));
 
@@ -120,9 +107,10 @@ class FailureInjectionIT {
                 app.start();
                 try (HealthWatch watch = new HealthWatch(app)) {
                     awaitRunning(app, Duration.ofSeconds(120));
-                    Publisher publisher = new Publisher(broker.bootstrapServers(), history.records, form.publishing());
+                    Publisher publisher = new Publisher(broker.bootstrapServers(), history.records);
                     publisher.start();
-                    Counts done = inflictChaos(app, broker, registry, watch);
+                    Counts done = inflictChaos(app, broker, registry, watch, publisher);
+                    publisher.release(history.records.size(), form.gap());
                     publisher.join(Duration.ofMinutes(5));
                     assertThat(publisher.failure.get()).as("publishing failed").isNull();
                     assertThat(app.isAlive()).as("the app is alive at the end: %s", app.process().tail(30)).isTrue();
@@ -138,7 +126,7 @@ class FailureInjectionIT {
 
     /** Runs the schedule of kills, bounces and outages at random moments while the publisher works. */
     private Counts inflictChaos(StreamsAppProcess app, KafkaBrokerProcess broker, RegistryServer registry,
-                                HealthWatch watch) throws InterruptedException {
+                                HealthWatch watch, Publisher publisher) throws InterruptedException {
         List<Action> plan = new ArrayList<>();
         for (int i = 0; i < form.kills() - form.wipes() - form.outages(); i++) {
             plan.add(Action.KILL);
@@ -154,9 +142,12 @@ class FailureInjectionIT {
         }
         Collections.shuffle(plan, random);
         long gapMillis = form.gap().toMillis();
+        int records = publisher.records.size();
         Counts counts = new Counts();
-        for (Action action : plan) {
-            Thread.sleep(gapMillis / 2 + (long) (random.nextDouble() * gapMillis));
+        for (int slice = 0; slice < plan.size(); slice++) {
+            Action action = plan.get(slice);
+            publisher.release((long) records * (slice + 1) / (plan.size() + 1), form.gap());
+            Thread.sleep(gapMillis / 4 + (long) (random.nextDouble() * gapMillis * 0.6));
             switch (action) {
                 case KILL, KILL_AND_WIPE, KILL_THEN_REGISTRY_OUTAGE -> {
                     boolean wipe = action == Action.KILL_AND_WIPE;
@@ -407,18 +398,38 @@ class FailureInjectionIT {
         int outages;
     }
 
-    /** Publishes the history in its order, spread over the given time, with an idempotent producer that rides out broker restarts. */
+    /**
+     * Publishes the history in its order, slice by slice as the schedule releases it, each slice spread over
+     * the given time, with an idempotent producer that rides out broker restarts.
+     */
     private static final class Publisher {
         private final Thread thread;
+        private final List<History.Planned> records;
         private final AtomicReference<Exception> failure = new AtomicReference<>();
-        private final AtomicLong acknowledged = new AtomicLong();
+        private long released;
+        private long nanosPerRecord;
 
-        Publisher(String bootstrap, List<History.Planned> records, Duration over) {
-            thread = new Thread(() -> publish(bootstrap, records, over), "publisher");
+        Publisher(String bootstrap, List<History.Planned> records) {
+            this.records = records;
+            thread = new Thread(() -> publish(bootstrap), "publisher");
         }
 
         void start() {
             thread.start();
+        }
+
+        /** Lets the records up to {@code upTo} go out, spread over {@code over}. */
+        synchronized void release(long upTo, Duration over) {
+            nanosPerRecord = over.toNanos() / Math.max(1, upTo - released);
+            released = Math.max(released, upTo);
+            notifyAll();
+        }
+
+        private synchronized long awaitReleased(int next) throws InterruptedException {
+            while (next >= released) {
+                wait();
+            }
+            return nanosPerRecord;
         }
 
         void join(Duration timeout) throws InterruptedException {
@@ -426,7 +437,7 @@ class FailureInjectionIT {
             assertThat(thread.isAlive()).as("publisher still running").isFalse();
         }
 
-        private void publish(String bootstrap, List<History.Planned> records, Duration over) {
+        private void publish(String bootstrap) {
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.ACKS_CONFIG, "all",
@@ -434,22 +445,16 @@ class FailureInjectionIT {
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000,
                     ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
-                long start = System.nanoTime();
                 for (int i = 0; i < records.size(); i++) {
+                    long pause = awaitReleased(i);
                     History.Planned planned = records.get(i);
                     producer.send(new ProducerRecord<>(TOPICS.membershipEvents(), planned.key(), planned.value()),
                             (metadata, error) -> {
                                 if (error != null) {
                                     failure.compareAndSet(null, error);
-                                } else {
-                                    acknowledged.incrementAndGet();
                                 }
                             });
-                    long due = start + over.toNanos() * (i + 1) / records.size();
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
+                    Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
                 }
                 producer.flush();
             } catch (Exception e) {
