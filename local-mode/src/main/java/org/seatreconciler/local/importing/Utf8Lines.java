@@ -118,6 +118,9 @@ final class Utf8Lines implements AutoCloseable {
             return new Line(number, shown(), String.format(Locale.ROOT, "line is %,d bytes long, more than %,d",
                     lineBytes, MAX_LINE_BYTES));
         }
+        if (isAscii()) { // most lines: a plain copy, no decoder
+            return new Line(number, new String(line, 0, lineLength, StandardCharsets.ISO_8859_1), null);
+        }
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, lineLength);
         CharBuffer chars = CharBuffer.allocate(lineLength);
         decoder.reset();
@@ -128,6 +131,15 @@ final class Utf8Lines implements AutoCloseable {
         }
         decoder.flush(chars);
         return new Line(number, chars.flip().toString(), null);
+    }
+
+    private boolean isAscii() {
+        for (int i = 0; i < lineLength; i++) {
+            if (line[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String shown() {
