@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seatreconciler.local.cli.ArgumentParser;
+import org.seatreconciler.local.cli.Command;
 import org.seatreconciler.local.pipeline.Components;
 import org.seatreconciler.local.pipeline.DefaultComponents;
 
@@ -79,6 +82,37 @@ class ArgumentErrorsTest {
         assertUsageError("reconciler: plans.csv line 4: org 'solo-c' has plan 'PLATINUM', which is not in the catalogue "
                         + "(GROUP, ENTERPRISE, STARTER)",
                 "run", "--events", "events.jsonl", "--plans", "plans.csv", "--from", "2026-09-30", "--out", "out");
+    }
+
+    @Test
+    void emptyOut() {
+        assertUsageError("reconciler: --out is empty: name the output folder",
+                "run", "--events", "events.jsonl", "--from", "2026-09-30", "--out=");
+    }
+
+    @Test
+    void outThatCannotBeCreated() {
+        assertUsageError("reconciler: --out " + dir.resolve("events.jsonl/out") + " cannot be created: "
+                        + dir.resolve("events.jsonl") + " is not a folder",
+                "run", "--events", "events.jsonl", "--from", "2026-09-30", "--out", "events.jsonl/out");
+    }
+
+    @Test
+    void aRangeOfMoreThan400DatesIsRefusedUnlessRaised() {
+        assertUsageError("reconciler: --from 2020-01-01 --to 2029-12-31 is 3653 dates, more than the limit of 400 "
+                        + "(raise it with --max-dates)",
+                "run", "--events", "events.jsonl", "--from", "2020-01-01", "--to", "2029-12-31", "--out", "out");
+        err.reset();
+        assertUsageError("reconciler: --from 2026-01-01 --to 2027-02-05 is 401 dates, more than the limit of 400 "
+                        + "(raise it with --max-dates)",
+                "run", "--events", "events.jsonl", "--from", "2026-01-01", "--to", "2027-02-05", "--out", "out");
+
+        Command.Run run = (Command.Run) new ArgumentParser(dir).parse("run", "--events", "events.jsonl",
+                "--from", "2020-01-01", "--to", "2029-12-31", "--max-dates", "4000", "--out", "out");
+        assertThat(run.to()).isEqualTo(LocalDate.parse("2029-12-31"));
+        Command.Run exactly400 = (Command.Run) new ArgumentParser(dir).parse("run", "--events", "events.jsonl",
+                "--from", "2026-01-01", "--to", "2027-02-04", "--out", "out");
+        assertThat(exactly400.from()).isEqualTo(LocalDate.parse("2026-01-01"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.seatreconciler.batch.billing;
 
 import java.util.Optional;
 
+import org.seatreconciler.schemas.events.Identifiers;
+
 /**
  * Bills one organisation for one date: checks what it is billed from, then the plan, the required seats
  * and the ledger decision. An organisation that cannot be billed comes back with the reason, never as an

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.seatreconciler.batch.billing.BillingCalculator;
 import org.seatreconciler.batch.billing.BillingInput;
-import org.seatreconciler.batch.billing.Identifiers;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.batch.billing.NotBilledShare;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.seatreconciler.batch.billing.BillingPeriod;
-import org.seatreconciler.batch.billing.Identifiers;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.billing.LineType;
 import org.seatreconciler.batch.billing.Money;

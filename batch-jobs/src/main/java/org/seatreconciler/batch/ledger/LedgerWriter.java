@@ -3,7 +3,7 @@ package org.seatreconciler.batch.ledger;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.seatreconciler.batch.billing.Identifiers;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.slf4j.Logger;

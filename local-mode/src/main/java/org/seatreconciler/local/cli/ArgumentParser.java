@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
 public final class ArgumentParser {
 
     private static final Set<String> RUN_OPTIONS = Set.of("--events", "--plans", "--from", "--to", "--seat-basis",
-            "--zone", "--out");
+            "--zone", "--out", "--max-dates");
+    /** A run bills each date in order; a range longer than this is most likely a typo, and takes long. */
+    public static final int DEFAULT_MAX_DATES = 400;
     private static final Set<String> DEMO_OPTIONS = Set.of("--out", "--seat-basis", "--zone");
     private static final Set<String> PUBLISH_OPTIONS = Set.of("--events", "--plans", "--bootstrap-servers", "--registry",
             "--client-config");
@@ -62,6 +65,12 @@ public final class ArgumentParser {
         LocalDate to = Optional.ofNullable(options.get("--to")).map(d -> date("--to", d)).orElse(from);
         if (to.isBefore(from)) {
             throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        long dates = ChronoUnit.DAYS.between(from, to) + 1;
+        long maxDates = BenchArguments.whole(options, "--max-dates", DEFAULT_MAX_DATES, 1);
+        if (dates > maxDates) {
+            throw new UsageException("--from " + from + " --to " + to + " is " + dates + " dates, more than the limit of "
+                    + maxDates + " (raise it with --max-dates)");
         }
         return new Command.Run(events, plans, from, to, seatBasis(options), zone(options), outDir(required(options, "--out")));
     }
@@ -164,13 +173,30 @@ public final class ArgumentParser {
         return path;
     }
 
+    /**
+     * The output folder, checked without creating it (nothing is written while arguments may still be
+     * wrong): an existing writable folder, or one whose nearest existing parent is a writable folder.
+     */
     private Path outDir(String text) {
+        if (text.isBlank()) {
+            throw new UsageException("--out is empty: name the output folder");
+        }
         Path path = workingDir.resolve(text).normalize();
         if (Files.exists(path) && !Files.isDirectory(path)) {
             throw new UsageException("--out " + path + " exists and is not a folder");
         }
         if (Files.exists(path) && !Files.isWritable(path)) {
             throw new UsageException("--out folder " + path + " is not writable");
+        }
+        Path existing = path;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new UsageException("--out " + path + " cannot be created: " + existing + " is not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new UsageException("--out " + path + " cannot be created: " + existing + " is not writable");
         }
         return path;
     }

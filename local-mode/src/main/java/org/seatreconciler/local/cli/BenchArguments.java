@@ -57,7 +57,7 @@ final class BenchArguments {
      * A whole number of at least {@code min} and at most {@link Integer#MAX_VALUE} (underscores allowed:
      * {@code 10_000_000}); absent: the default.
      */
-    private static long whole(Map<String, String> options, String name, long defaultValue, long min) {
+    static long whole(Map<String, String> options, String name, long defaultValue, long min) {
         String text = options.get(name);
         if (text == null) {
             return defaultValue;

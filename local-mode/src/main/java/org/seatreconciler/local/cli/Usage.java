@@ -21,7 +21,7 @@ public final class Usage {
 
     public static final String RUN = """
             Usage: reconciler run --events FILE.jsonl [--plans FILE.csv] --from YYYY-MM-DD [--to YYYY-MM-DD]
-                                  [--seat-basis END_OF_DAY|DAILY_PEAK] [--zone ZONE] --out DIR
+                                  [--seat-basis END_OF_DAY|DAILY_PEAK] [--zone ZONE] [--max-dates N] --out DIR
 
               --events FILE     membership events, one JSON object per line (blank lines skipped)
               --plans FILE      CSV with header org_id,plan; organisations not listed get the default plan
@@ -29,6 +29,7 @@ public final class Usage {
               --to DATE         last billing date (default: --from)
               --seat-basis B    END_OF_DAY (default) bills the close counts, DAILY_PEAK the day's peaks
               --zone ZONE       billing zone, e.g. UTC (default) or Europe/Paris
+              --max-dates N     refuse a range of more than N dates (default 400)
               --out DIR         output folder: <DIR>/<date>/invoices.csv, seat-counts.csv,
                                 <DIR>/rejected-events.jsonl, <DIR>/run-summary.json
             """;

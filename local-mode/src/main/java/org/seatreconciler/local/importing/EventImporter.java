@@ -1,9 +1,7 @@
 package org.seatreconciler.local.importing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,9 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams an events file line by line (it may hold millions: it is never loaded whole) onto the
- * membership events topic, keyed by orgId. Lines that are not valid events go to {@link RejectedLines}
- * as MALFORMED with their line number; blank lines are skipped and not counted. Sends are asynchronous;
- * the first failed send fails the import.
+ * membership events topic, keyed by orgId, through any {@link Producer}. Lines that are not valid events
+ * go to {@link RejectedLines} as MALFORMED with their line number: not exactly one JSON object, a broken
+ * identifier, not valid UTF-8 ({@link Utf8Lines}: that line alone, the import goes on). A byte-order mark
+ * at the start is skipped; blank lines are skipped and not counted. Whether an event is dated too far
+ * ahead is the topology's judgement (FUTURE_TIMESTAMP, on its processing time), not the import's. Sends
+ * are asynchronous; the first failed send fails the import.
  */
 public final class EventImporter {
 
@@ -51,21 +52,24 @@ public final class EventImporter {
         long read = 0;
         long published = 0;
         TreeMap<String, Long> rejected = new TreeMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
+        try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(events))) {
+            Utf8Lines.Line line;
+            while ((line = lines.next()) != null) {
+                lineNumber = line.number();
+                if (line.problem() == null && line.text().isBlank()) {
                     continue;
                 }
                 read++;
                 progress.lineRead(read);
                 MembershipEvent event;
                 try {
-                    event = MembershipEvents.fromJson(line);
+                    if (line.problem() != null) {
+                        throw new InvalidEventException(line.problem());
+                    }
+                    event = MembershipEvents.fromJson(line.text());
                 } catch (InvalidEventException e) {
                     log.debug("Line {} of {} is malformed: {}", lineNumber, events, e.getMessage());
-                    rejectedLines.inputLine(lineNumber, MALFORMED, e.getMessage(), line);
+                    rejectedLines.inputLine(lineNumber, MALFORMED, e.getMessage(), line.text());
                     rejected.merge(MALFORMED, 1L, Long::sum);
                     continue;
                 }

@@ -34,6 +34,8 @@ final class SpringApps {
         // The pipeline creates the topics (one partition each); the app must not add partitions.
         p.put("seats.topics.create", "false");
         p.put("spring.autoconfigure.exclude", DATA_SOURCE_AUTO_CONFIGURATIONS);
+        // a fatal stream failure must not end this JVM (the CLI reports and exits on its own terms)
+        p.put("seats.streams.exit-on-fatal-failure", "false");
         return p;
     }
 

@@ -1,10 +1,13 @@
 package org.seatreconciler.schemas.events;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,24 +22,24 @@ import org.seatreconciler.avro.MembershipEventType;
  */
 public final class MembershipEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two fields of one name would make the event ambiguous: refused, not "last one wins". */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    static final String TEXT_AFTER_OBJECT = "text after the JSON object (a line must be exactly one JSON object)";
 
     private MembershipEvents() {
     }
 
     /**
-     * Parses one JSON line into an event, checked with {@link #malformation}. Unknown fields are
-     * ignored.
+     * Parses one JSON line into an event, checked with {@link #malformation}. The line must be exactly
+     * one JSON object: text after it ({@code {...} x}, {@code {...}{}}) is malformed, where Jackson would
+     * silently ignore it. Unknown fields are ignored.
      *
      * @throws InvalidEventException with the MALFORMED detail
      */
     public static MembershipEvent fromJson(String line) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode node = singleJsonValue(line);
         if (node == null || !node.isObject()) {
             throw new InvalidEventException("not a JSON object");
         }
@@ -81,19 +84,19 @@ public final class MembershipEvents {
     }
 
     /**
-     * What makes a decoded event malformed, or empty when it is well formed: an empty required
-     * field, or a field its type requires left null. A ROLE_CHANGED without an actor is not
-     * malformed: section 4 rejects it as an unauthorised role change.
+     * What makes a decoded event malformed, or empty when it is well formed: an identifier that breaks
+     * the rule of {@link Identifiers} (an empty one included), or a field its type requires left null.
+     * A ROLE_CHANGED without an actor is not malformed: section 4 rejects it as an unauthorised role
+     * change.
      */
     public static Optional<String> malformation(MembershipEvent event) {
-        if (event.getEventId().isEmpty()) {
-            return Optional.of("eventId is empty");
-        }
-        if (event.getOrgId().isEmpty()) {
-            return Optional.of("orgId is empty");
-        }
-        if (event.getMemberId().isEmpty()) {
-            return Optional.of("memberId is empty");
+        Optional<String> badId = Identifiers.problem("eventId", event.getEventId())
+                .or(() -> Identifiers.problem("orgId", event.getOrgId()))
+                .or(() -> Identifiers.problem("memberId", event.getMemberId()))
+                .or(() -> event.getActorId() == null ? Optional.empty()
+                        : Identifiers.problem("actorId", event.getActorId()));
+        if (badId.isPresent()) {
+            return badId;
         }
         String missing = switch (event.getType()) {
             case MEMBER_ADDED, ROLE_CHANGED -> event.getRole() == null ? "role" : null;
@@ -102,6 +105,24 @@ public final class MembershipEvents {
             case MEMBER_REMOVED -> null;
         };
         return Optional.ofNullable(missing).map(f -> f + " is required for " + event.getType());
+    }
+
+    private static JsonNode singleJsonValue(String line) {
+        try (JsonParser parser = JSON.createParser(line)) {
+            JsonNode node = JSON.readTree(parser);
+            try {
+                if (parser.nextToken() != null) {
+                    throw new InvalidEventException(TEXT_AFTER_OBJECT);
+                }
+            } catch (JsonProcessingException e) {
+                throw new InvalidEventException(TEXT_AFTER_OBJECT);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String source does no I/O
+        }
     }
 
     private static String requiredText(JsonNode node, String field) {
@@ -156,7 +177,11 @@ public final class MembershipEvents {
     private static Instant instant(JsonNode node) {
         String text = requiredText(node, "occurredAt");
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            instant.toEpochMilli(); // Avro's timestamp-millis holds about +-292 million years
+            return instant;
+        } catch (ArithmeticException e) {
+            throw new InvalidEventException("occurredAt '" + text + "' is out of range");
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("occurredAt '" + text + "' is not an ISO-8601 instant such as 2026-11-02T09:00:00Z");
         }

@@ -21,6 +21,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     private final Map<String, Integer> idsBySchema = new HashMap<>();
     private final List<Schema> schemasById = new ArrayList<>();
     private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
+    private final Map<Integer, String[]> foreign = new HashMap<>();
 
     public static InMemorySchemaRegistry scope(String scope) {
         return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistry());
@@ -44,12 +45,26 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return id;
     }
 
+    /**
+     * Registers a schema as the registry would keep it for another reader: JSON Schema, Protobuf, or Avro
+     * text that does not parse. Its id then answers {@link UnusableSchemaException}, as
+     * {@link RestSchemaRegistryClient} does for such an answer.
+     */
+    public synchronized int registerForeign(String subject, String schemaType, String text) {
+        int id = schemasById.size() + 1;
+        schemasById.add(null);
+        foreign.put(id, new String[] {schemaType, text});
+        versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
+        return id;
+    }
+
     @Override
     public synchronized Schema schemaById(int id) {
         if (id < 1 || id > schemasById.size()) {
-            throw new SchemaRegistryException(40403, "Schema " + id + " not found");
+            throw new SchemaNotFoundException("Schema " + id + " not found");
         }
-        return schemasById.get(id - 1);
+        String[] other = foreign.get(id);
+        return other == null ? schemasById.get(id - 1) : AvroSchemaText.parse(id, other[0], other[1]);
     }
 
     /** Ids registered under the subject, oldest first. */

@@ -20,6 +20,12 @@ import org.apache.avro.Schema;
  * Talks to a Confluent-compatible Schema Registry over its REST API: {@code POST
  * /subjects/{subject}/versions} to register, {@code GET /schemas/ids/{id}} to fetch. Both answers
  * are cached for the life of the client, so only the first record of each schema calls out.
+ * <p>
+ * Failures come as distinct types (see {@link SchemaRegistryException}): unreachable, timed out or 5xx
+ * is {@link RegistryUnavailableException} (try again); an id the registry does not know is
+ * {@link SchemaNotFoundException}; an id it knows as JSON Schema, Protobuf or unparseable Avro is
+ * {@link UnusableSchemaException}; any other refusal (401, 403, 409, a 404 that is not the registry's)
+ * is a plain {@link SchemaRegistryException}.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -56,7 +62,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
             int id = answer.path("id").asInt(-1);
             if (id < 0) {
-                throw new SchemaRegistryException(-1, "Registry answered without an id when registering " + subject);
+                throw new RegistryUnavailableException(-1, "Registry at " + baseUri + " answered without an id when "
+                        + "registering " + subject + ": is it a Confluent-compatible registry?");
             }
             byId.putIfAbsent(id, schema);
             return id;
@@ -67,11 +74,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public Schema schemaById(int id) {
         return byId.computeIfAbsent(id, k -> {
             JsonNode answer = call(HttpRequest.newBuilder(resolve("schemas/ids/" + id)).GET());
-            String type = answer.path("schemaType").asText("AVRO");
-            if (!"AVRO".equals(type)) {
-                throw new SchemaRegistryException(-1, "Schema " + id + " is " + type + ", not AVRO");
+            if (!answer.path("schema").isTextual()) {
+                throw new RegistryUnavailableException(-1, "Registry at " + baseUri + " answered without a schema "
+                        + "for id " + id + ": is it a Confluent-compatible registry?");
             }
-            return new Schema.Parser().parse(answer.path("schema").asText());
+            return AvroSchemaText.parse(id, answer.path("schemaType").asText(AvroSchemaText.AVRO),
+                    answer.path("schema").asText());
         });
     }
 
@@ -82,19 +90,27 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         HttpResponse<String> response;
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SchemaRegistryException("Schema registry at " + baseUri + " unreachable: " + e.getMessage(), e);
+        } catch (IOException e) { // connection refused or reset, HttpTimeoutException
+            throw new RegistryUnavailableException("Schema registry at " + baseUri + " unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchemaRegistryException("Interrupted calling the schema registry", e);
+            throw new RegistryUnavailableException("Interrupted calling the schema registry", e);
         }
         JsonNode body = parse(response.body());
-        if (response.statusCode() / 100 != 2) {
-            throw new SchemaRegistryException(body.path("error_code").asInt(response.statusCode()),
-                    built.method() + " " + built.uri() + " -> HTTP " + response.statusCode() + ": "
-                            + body.path("message").asText(response.body()));
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return body;
         }
-        return body;
+        int code = body.path("error_code").asInt(status);
+        String message = built.method() + " " + built.uri() + " -> HTTP " + status + ": "
+                + body.path("message").asText(response.body());
+        if (status / 100 == 5 || status == 408 || status == 429) {
+            throw new RegistryUnavailableException(code, message);
+        }
+        if (status == 404 && code == SchemaRegistryException.SCHEMA_NOT_FOUND) {
+            throw new SchemaNotFoundException(message);
+        }
+        throw new SchemaRegistryException(code, message);
     }
 
     private static JsonNode parse(String body) {

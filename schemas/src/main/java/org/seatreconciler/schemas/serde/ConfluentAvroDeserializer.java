@@ -3,10 +3,12 @@ package org.seatreconciler.schemas.serde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -16,18 +18,24 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.seatreconciler.schemas.registry.SchemaRegistries;
 import org.seatreconciler.schemas.registry.SchemaRegistryClient;
-import org.seatreconciler.schemas.registry.SchemaRegistryException;
+import org.seatreconciler.schemas.registry.SchemaNotFoundException;
+import org.seatreconciler.schemas.registry.UnusableSchemaException;
 
 /**
  * Reads the Confluent wire format into a SpecificRecord of type {@code T}, resolving the writer's
  * schema (fetched by id, cached) against {@code T}'s schema. Anything that is not such a record
- * throws {@link MalformedPayloadException} with what was wrong.
+ * throws {@link MalformedPayloadException} with what was wrong: too short, a wrong magic byte, an id the
+ * registry does not know, an id of a JSON Schema, Protobuf or unparseable schema, a schema of another
+ * record or one that does not resolve against {@code T}'s, truncated or trailing bytes. A registry that
+ * cannot answer is not the record's fault: that throws
+ * {@link org.seatreconciler.schemas.registry.RegistryUnavailableException} (and a refusal such as 401 a
+ * plain {@link org.seatreconciler.schemas.registry.SchemaRegistryException}), never a malformed verdict.
  */
 public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
     private final Class<T> type;
     private final Schema readerSchema;
-    private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
+    private final Map<Integer, Reader<T>> readers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
 
     public ConfluentAvroDeserializer(Class<T> type) {
@@ -61,7 +69,15 @@ public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Dese
                     "Unknown magic byte 0x%02x: not the Confluent wire format (expected 0x00)", data[0]));
         }
         int id = ByteBuffer.wrap(data, 1, 4).getInt();
-        DatumReader<T> reader = readers.computeIfAbsent(id, this::readerFor);
+        Reader<T> found = readers.get(id);
+        if (found == null) {
+            found = readerFor(id);
+            readers.put(id, found);
+        }
+        if (found.malformed() != null) {
+            throw new MalformedPayloadException(found.malformed());
+        }
+        DatumReader<T> reader = found.datumReader();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
                 data.length - WireFormat.HEADER_SIZE, null);
         T record;
@@ -83,21 +99,50 @@ public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Dese
         return record;
     }
 
-    private DatumReader<T> readerFor(int id) {
+    /**
+     * The reader for a writer schema id, or the verdict that records written with it are malformed. Ids
+     * never change meaning, so both are kept; an id the registry does not know is asked again each time
+     * (random bytes name random ids: keeping those would grow without bound).
+     */
+    private Reader<T> readerFor(int id) {
         Schema writer;
         try {
             writer = registry.schemaById(id);
-        } catch (SchemaRegistryException e) {
-            if (e.errorCode() == 40403) {
-                throw new MalformedPayloadException("Unknown schema id " + id + ": the registry has no such schema", e);
-            }
-            throw e;
+        } catch (SchemaNotFoundException e) {
+            throw new MalformedPayloadException("Unknown schema id " + id + ": the registry has no such schema", e);
+        } catch (UnusableSchemaException e) {
+            return Reader.malformed(e.getMessage());
         }
+        // RegistryUnavailableException and any other refusal propagate: not the record's fault
         if (writer.getType() != Schema.Type.RECORD || !writer.getFullName().equals(readerSchema.getFullName())) {
-            throw new MalformedPayloadException("Schema id " + id + " is " + writer.getFullName()
-                    + ", not " + readerSchema.getFullName());
+            return Reader.malformed("Schema id " + id + " is " + writer.getFullName() + ", not "
+                    + readerSchema.getFullName());
         }
-        return new SpecificDatumReader<>(writer, readerSchema);
+        return unresolvable(writer)
+                .map(why -> Reader.<T>malformed("Schema id " + id + " (" + writer.getFullName() + ") does not resolve "
+                        + "against the reader's schema: " + why))
+                .orElseGet(() -> new Reader<>(new SpecificDatumReader<>(writer, readerSchema), null));
+    }
+
+    /**
+     * Why data written with {@code writer} cannot be read as {@code T}, if it cannot. Enum symbols the
+     * reader lacks are left to the records that use them: a writer that added an event type can still
+     * send the types this reader knows.
+     */
+    private Optional<String> unresolvable(Schema writer) {
+        SchemaCompatibility.SchemaCompatibilityResult result =
+                SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer).getResult();
+        return result.getIncompatibilities().stream()
+                .filter(i -> i.getType() != SchemaCompatibility.SchemaIncompatibilityType.MISSING_ENUM_SYMBOLS)
+                .findFirst()
+                .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage());
+    }
+
+    /** A datum reader, or (reader null) why records of this schema id are malformed. */
+    private record Reader<T>(DatumReader<T> datumReader, String malformed) {
+        static <T> Reader<T> malformed(String why) {
+            return new Reader<>(null, why);
+        }
     }
 
     private static String describe(Throwable e) {

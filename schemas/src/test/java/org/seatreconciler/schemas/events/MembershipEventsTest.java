@@ -54,6 +54,61 @@ class MembershipEventsTest {
                 .hasMessage(detail);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} x
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"}{}
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} {"eventId":"f"}
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} 42
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"}]
+            """)
+    void aLineIsExactlyOneJsonObject(String line) {
+        assertThatThrownBy(() -> MembershipEvents.fromJson(line))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("text after the JSON object (a line must be exactly one JSON object)");
+    }
+
+    @Test
+    void whiteSpaceAroundTheObjectIsFine() {
+        assertThat(MembershipEvents.fromJson(" {\"eventId\":\"e\",\"type\":\"MEMBER_REMOVED\",\"orgId\":\"o\","
+                + "\"memberId\":\"m\",\"occurredAt\":\"2026-01-01T00:00:00Z\"} \t").getEventId()).isEqualTo("e");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","orgId":"p","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} | not JSON: Duplicate field 'orgId'
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"=HYPERLINK(1)","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} | orgId starts with '=' (U+003D), not a letter or a digit
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"n","memberId":"a\\u0000b","occurredAt":"2026-01-01T00:00:00Z"} | memberId contains U+0000 at position 2 (allowed: letters, digits and . _ : @ + -)
+            {"eventId":"e 1","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"2026-01-01T00:00:00Z"} | eventId contains U+0020 at position 2 (allowed: letters, digits and . _ : @ + -)
+            {"eventId":"e","type":"ROLE_CHANGED","orgId":"o","memberId":"m","actorId":"a;b","role":"SUPPORT","occurredAt":"2026-01-01T00:00:00Z"} | actorId contains ';' (U+003B) at position 2 (allowed: letters, digits and . _ : @ + -)
+            {"eventId":"e","type":"ROLE_CHANGED","orgId":"o","memberId":"m","actorId":"","role":"SUPPORT","occurredAt":"2026-01-01T00:00:00Z"} | actorId is empty
+            {"eventId":"e","type":"MEMBER_REMOVED","orgId":"o","memberId":"m","occurredAt":"+999999999-12-31T23:59:59Z"} | occurredAt '+999999999-12-31T23:59:59Z' is out of range
+            """)
+    void identifiersDuplicateFieldsAndTimesOutOfRangeAreMalformed(String line, String detail) {
+        assertThatThrownBy(() -> MembershipEvents.fromJson(line))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage(detail);
+    }
+
+    @Test
+    void aLongIdentifierIsNamedByItsLengthNotEchoed() {
+        String line = "{\"eventId\":\"e\",\"type\":\"MEMBER_REMOVED\",\"orgId\":\"" + "o".repeat(10_000)
+                + "\",\"memberId\":\"m\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}";
+
+        assertThatThrownBy(() -> MembershipEvents.fromJson(line))
+                .hasMessage("orgId is 10000 characters long, more than 128");
+    }
+
+    @Test
+    void theAvroFormIsCheckedByTheSameRule() {
+        MembershipEvent event = MembershipEvent.newBuilder()
+                .setEventId("e-1").setType(MembershipEventType.MEMBER_REMOVED).setOrgId("n").setMemberId("a\u0000b")
+                .setOccurredAt(Instant.parse("2026-11-02T09:00:00Z")).build();
+
+        assertThat(MembershipEvents.malformation(event))
+                .hasValue("memberId contains U+0000 at position 2 (allowed: letters, digits and . _ : @ + -)");
+    }
+
     @Test
     void aRoleChangeWithoutActorIsWellFormed() {
         MembershipEvent event = MembershipEvents.fromJson("{\"eventId\":\"e\",\"type\":\"ROLE_CHANGED\",\"orgId\":\"o\","

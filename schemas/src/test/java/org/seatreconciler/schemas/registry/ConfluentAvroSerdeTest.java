@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,90 @@ class ConfluentAvroSerdeTest {
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", plan))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessage("Schema id 1 is org.seatreconciler.avro.OrgPlan, not org.seatreconciler.avro.MembershipEvent");
+    }
+
+    @Test
+    void rejectsASchemaIdRegisteredAsJsonSchema() {
+        int id = InMemorySchemaRegistry.scope(SCOPE).registerForeign("t-value", "JSON", "{\"type\":\"object\"}");
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", framed(id, new byte[] {2, 'e'})))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessage("Schema id " + id + " is a JSON schema, not Avro");
+    }
+
+    @Test
+    void rejectsASchemaIdRegisteredAsProtobuf() {
+        int id = InMemorySchemaRegistry.scope(SCOPE).registerForeign("t-value", "PROTOBUF",
+                "syntax = \"proto3\"; message MembershipEvent { string eventId = 1; }");
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", framed(id, new byte[] {0})))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessage("Schema id " + id + " is a PROTOBUF schema, not Avro");
+    }
+
+    @Test
+    void rejectsAnAvroSchemaThatDoesNotParse() {
+        int id = InMemorySchemaRegistry.scope(SCOPE).registerForeign("t-value", "AVRO", "{\"type\":\"record\"");
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", framed(id, new byte[] {0})))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessageStartingWith("Schema id " + id + " is not a valid Avro schema: ");
+    }
+
+    @Test
+    void rejectsAMembershipEventSchemaThatDoesNotResolveAgainstTheReaders() {
+        // same name, but eventId is an int and occurredAt a string: no record of it can be read as ours
+        Schema other = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"MembershipEvent\","
+                + "\"namespace\":\"org.seatreconciler.avro\",\"fields\":[{\"name\":\"eventId\",\"type\":\"int\"}]}");
+        int id = InMemorySchemaRegistry.scope(SCOPE).register("t-value", other);
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", framed(id, new byte[] {2})))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessage("Schema id " + id + " (org.seatreconciler.avro.MembershipEvent) does not resolve against "
+                        + "the reader's schema: TYPE_MISMATCH at /fields/0/type: reader type: STRING not compatible "
+                        + "with writer type: INT");
+    }
+
+    @Test
+    void aWriterWithAnEventTypeTheReaderLacksStillDeliversTheTypesItKnows() {
+        Schema newer = new Schema.Parser().parse(MembershipEvent.getClassSchema().toString()
+                .replace("\"OWNER_CHANGED\"]", "\"OWNER_CHANGED\",\"MEMBER_SUSPENDED\"]"));
+        int id = InMemorySchemaRegistry.scope(SCOPE).register("t-value", newer);
+        byte[] known = serde.serializer().serialize("t", event());
+        byte[] sameBytesUnderTheNewerId = known.clone();
+        sameBytesUnderTheNewerId[4] = (byte) id;
+
+        assertThat(serde.deserializer().deserialize("t", sameBytesUnderTheNewerId)).isEqualTo(event());
+    }
+
+    @Test
+    void anUnavailableRegistryIsNotAMalformedPayload() {
+        SchemaRegistryClient down = new SchemaRegistryClient() {
+            @Override
+            public int register(String subject, Schema schema) {
+                throw new RegistryUnavailableException(503, "down");
+            }
+
+            @Override
+            public Schema schemaById(int id) {
+                throw new RegistryUnavailableException(503, "down");
+            }
+        };
+        Serde<MembershipEvent> reader = ConfluentAvroSerde.forValues(MembershipEvent.class, down);
+        byte[] bytes = serde.serializer().serialize("t", event());
+
+        assertThatThrownBy(() -> reader.deserializer().deserialize("t", bytes))
+                .isExactlyInstanceOf(RegistryUnavailableException.class);
+    }
+
+    private static byte[] framed(int id, byte[] body) {
+        byte[] bytes = new byte[5 + body.length];
+        bytes[1] = (byte) (id >>> 24);
+        bytes[2] = (byte) (id >>> 16);
+        bytes[3] = (byte) (id >>> 8);
+        bytes[4] = (byte) id;
+        System.arraycopy(body, 0, bytes, 5, body.length);
+        return bytes;
     }
 
     private static MembershipEvent event() {

@@ -70,10 +70,61 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
-    void reportsTheRegistryErrorCode() {
+    void anIdTheRegistryDoesNotKnowIsSchemaNotFound() {
         assertThatThrownBy(() -> client.schemaById(99))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403))
+                .isInstanceOfSatisfying(SchemaNotFoundException.class, e -> assertThat(e.errorCode()).isEqualTo(40403))
                 .hasMessageEndingWith("/schemas/ids/99 -> HTTP 404: Schema 99 not found");
+    }
+
+    @Test
+    void anIdOfAJsonSchemaOrProtobufOrUnparseableAvroIsUnusable() {
+        assertThatThrownBy(() -> client.schemaById(31)).isExactlyInstanceOf(UnusableSchemaException.class)
+                .hasMessage("Schema id 31 is a JSON schema, not Avro");
+        assertThatThrownBy(() -> client.schemaById(32)).isExactlyInstanceOf(UnusableSchemaException.class)
+                .hasMessage("Schema id 32 is a PROTOBUF schema, not Avro");
+        assertThatThrownBy(() -> client.schemaById(33)).isExactlyInstanceOf(UnusableSchemaException.class)
+                .hasMessageStartingWith("Schema id 33 is not a valid Avro schema: ");
+    }
+
+    @Test
+    void serverErrorsAndAnswersThatAreNotARegistrysAreUnavailable() {
+        assertThatThrownBy(() -> client.schemaById(50))
+                .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> assertThat(e.errorCode()).isEqualTo(50001))
+                .hasMessageEndingWith("/schemas/ids/50 -> HTTP 500: backend store down");
+        assertThatThrownBy(() -> client.schemaById(53))
+                .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> assertThat(e.errorCode()).isEqualTo(503));
+        assertThatThrownBy(() -> client.schemaById(54)).isExactlyInstanceOf(RegistryUnavailableException.class)
+                .hasMessageEndingWith("answered without a schema for id 54: is it a Confluent-compatible registry?");
+    }
+
+    @Test
+    void aRegistryThatCannotBeReachedIsUnavailable() {
+        int closed = server.getAddress().getPort();
+        server.stop(0);
+        RestSchemaRegistryClient gone = new RestSchemaRegistryClient("http://127.0.0.1:" + closed, Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> gone.schemaById(21)).isExactlyInstanceOf(RegistryUnavailableException.class)
+                .hasMessageStartingWith("Schema registry at http://127.0.0.1:" + closed + "/ unreachable: ");
+    }
+
+    @Test
+    void aRegistryThatDoesNotAnswerInTimeIsUnavailable() {
+        RestSchemaRegistryClient impatient = new RestSchemaRegistryClient(
+                "http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> impatient.schemaById(60)).isExactlyInstanceOf(RegistryUnavailableException.class)
+                .hasMessageContaining("HttpTimeoutException");
+    }
+
+    @Test
+    void aRefusalThatWaitingDoesNotFixIsNeitherUnavailableNorBadInput() {
+        assertThatThrownBy(() -> client.schemaById(41))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageEndingWith("/schemas/ids/41 -> HTTP 401: Unauthorized");
+        // a 404 without the registry's own code: the URL is not a registry's (a wrong path)
+        assertThatThrownBy(() -> client.schemaById(44))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageEndingWith("/schemas/ids/44 -> HTTP 404: <html>Not Found</html>");
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -86,6 +137,29 @@ class RestSchemaRegistryClientTest {
             respond(exchange, 200, "{\"id\":21}");
         } else if (path.equals("/schemas/ids/21")) {
             respond(exchange, 200, JSON.createObjectNode().put("schema", OrgPlan.getClassSchema().toString()).toString());
+        } else if (path.equals("/schemas/ids/31")) {
+            respond(exchange, 200, "{\"schemaType\":\"JSON\",\"schema\":\"{\\\"type\\\":\\\"object\\\"}\"}");
+        } else if (path.equals("/schemas/ids/32")) {
+            respond(exchange, 200, "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
+        } else if (path.equals("/schemas/ids/33")) {
+            respond(exchange, 200, "{\"schema\":\"{\\\"type\\\":\\\"record\\\"\"}");
+        } else if (path.equals("/schemas/ids/41")) {
+            respond(exchange, 401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+        } else if (path.equals("/schemas/ids/44")) {
+            respond(exchange, 404, "<html>Not Found</html>");
+        } else if (path.equals("/schemas/ids/50")) {
+            respond(exchange, 500, "{\"error_code\":50001,\"message\":\"backend store down\"}");
+        } else if (path.equals("/schemas/ids/53")) {
+            respond(exchange, 503, "");
+        } else if (path.equals("/schemas/ids/54")) {
+            respond(exchange, 200, "<html>welcome</html>");
+        } else if (path.equals("/schemas/ids/60")) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 200, "{}");
         } else {
             respond(exchange, 404, "{\"error_code\":40403,\"message\":\"Schema 99 not found\"}");
         }

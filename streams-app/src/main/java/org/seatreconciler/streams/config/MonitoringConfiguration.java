@@ -3,6 +3,8 @@ package org.seatreconciler.streams.config;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.monitoring.EventOutcomesMetrics;
 import org.seatreconciler.streams.monitoring.KafkaStreamsHealthIndicator;
+import org.seatreconciler.streams.monitoring.RejectionSummaryLog;
+import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,13 @@ public class MonitoringConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     public EventOutcomesMetrics eventOutcomesMetrics(EventOutcomes outcomes) {
         return new EventOutcomesMetrics(outcomes);
+    }
+
+    /** One line per rejection reason every interval, instead of one per rejected record; with or without the web server. */
+    @Bean(destroyMethod = "close")
+    public RejectionSummaryLog rejectionSummaryLog(EventOutcomes outcomes, SeatsSettings seats, StreamsProperties streams) {
+        return new RejectionSummaryLog(outcomes::drainRejectionSummary, seats.topics().rejected(),
+                streams.rejectionSummaryInterval());
     }
 
     /**

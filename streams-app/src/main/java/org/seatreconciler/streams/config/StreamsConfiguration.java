@@ -10,6 +10,8 @@ import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.schemas.settings.TopicLayout;
 import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.MembershipTopology;
+import org.seatreconciler.streams.failure.ProcessExit;
+import org.seatreconciler.streams.failure.StreamThreadFailureHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -33,6 +35,8 @@ public class StreamsConfiguration {
 
     /** How long a stream thread waits before it is replaced after the schema registry was unavailable. */
     static final Duration REGISTRY_RETRY_PAUSE = Duration.ofSeconds(5);
+    /** How long a stream thread waits before it is replaced after any other recoverable failure. */
+    static final Duration RECOVERY_PAUSE = Duration.ofSeconds(1);
 
     @Bean
     public EventOutcomes eventOutcomes() {
@@ -58,8 +62,14 @@ public class StreamsConfiguration {
                     MembershipTopology.addTo(topology, streams.topologySettings(seats), registry, outcomes);
                 }
             });
-            factoryBean.setStreamsUncaughtExceptionHandler(new RegistryOutageHandler(REGISTRY_RETRY_PAUSE));
+            factoryBean.setStreamsUncaughtExceptionHandler(failureHandler(streams));
         };
+    }
+
+    static StreamThreadFailureHandler failureHandler(StreamsProperties streams) {
+        return new StreamThreadFailureHandler(REGISTRY_RETRY_PAUSE, RECOVERY_PAUSE, streams.threadReplacementLimit(),
+                streams.threadReplacementWindow(), System::nanoTime,
+                streams.exitOnFatalFailure() ? ProcessExit.systemExit() : status -> { });
     }
 
     /**

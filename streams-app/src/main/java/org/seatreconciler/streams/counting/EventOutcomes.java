@@ -1,9 +1,12 @@
 package org.seatreconciler.streams.counting;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.seatreconciler.streams.rejection.RejectionSummary;
 
 /**
  * How many input records this process applied, ignored as duplicates and rejected (by reason). Plain
@@ -16,6 +19,7 @@ public class EventOutcomes {
     private final LongAdder applied = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final RejectionSummary sinceLastSummary = new RejectionSummary();
 
     public void recordApplied() {
         applied.increment();
@@ -25,8 +29,18 @@ public class EventOutcomes {
         duplicates.increment();
     }
 
-    public void recordRejected(String reason) {
+    /**
+     * @param source where the record came from ({@code topic-partition@offset}), for the periodic summary
+     * @param detail what was wrong, for the periodic summary's first example
+     */
+    public void recordRejected(String reason, String source, String detail) {
         rejected.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        sinceLastSummary.record(reason, source, detail);
+    }
+
+    /** Rejections since the previous call, per reason with the first example: the periodic log summary. */
+    public List<RejectionSummary.Line> drainRejectionSummary() {
+        return sinceLastSummary.drain();
     }
 
     public long applied() {

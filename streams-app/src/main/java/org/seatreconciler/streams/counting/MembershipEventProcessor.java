@@ -1,5 +1,6 @@
 package org.seatreconciler.streams.counting;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
 import org.seatreconciler.schemas.Topics;
 import org.seatreconciler.streams.rejection.EventDecoder;
+import org.seatreconciler.streams.rejection.FutureTimestampRule;
 import org.seatreconciler.streams.rejection.RejectedEvents;
 import org.seatreconciler.streams.rejection.Rejection;
 import org.seatreconciler.streams.rejection.RoleChangeRule;
@@ -21,16 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies DESIGN.md section 4 to each input record, in its order: malformed, duplicate, role-change
- * rule, last-writer-wins apply; then publishes the organisation's counts and day (section 5). All
- * stores are keyed by organisation (or organisation + id) and the input is keyed by orgId, so an
- * organisation's whole state lives in this task and no repartition is needed.
+ * Applies DESIGN.md section 4 to each input record, in its order: malformed, future timestamp,
+ * duplicate, role-change rule, last-writer-wins apply; then publishes the organisation's counts and day
+ * (section 5). All stores are keyed by organisation (or organisation + id, {@link StoreKeys}) and the
+ * input is keyed by orgId, so an organisation's whole state lives in this task and no repartition is
+ * needed.
  */
 class MembershipEventProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipEventProcessor.class);
-    /** Separates orgId from memberId/eventId in store keys; ids never contain NUL. */
-    private static final char KEY_SEPARATOR = '\u0000';
 
     private final TopologySettings settings;
     private final EventDecoder decoder;
@@ -62,11 +63,17 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(settings.inputTopic());
         EventDecoder.Decoded decoded = decoder.decode(topic, record.key(), record.value());
         if (decoded.rejection() != null) {
-            reject(record, decoded.rejection(), null);
+            reject(record, decoded.rejection());
             return;
         }
         MembershipEvent event = decoded.event();
-        String dedupKey = key(event.getOrgId(), event.getEventId());
+        Optional<Rejection> future = FutureTimestampRule.check(event.getEventId(), event.getOccurredAt(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()), settings.futureTolerance());
+        if (future.isPresent()) {
+            reject(record, future.get());
+            return;
+        }
+        String dedupKey = StoreKeys.of(event.getOrgId(), event.getEventId());
         if (alreadyApplied(dedupKey)) {
             outcomes.recordDuplicate();
             log.debug("Ignored duplicate event {} of org {} member {}", event.getEventId(), event.getOrgId(),
@@ -77,7 +84,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
             Optional<Rejection> unauthorised = RoleChangeRule.check(event.getEventId(), event.getOrgId(),
                     event.getMemberId(), event.getActorId(), memberState(event.getOrgId(), event.getActorId()));
             if (unauthorised.isPresent()) {
-                reject(record, unauthorised.get(), event.getOrgId());
+                reject(record, unauthorised.get());
                 return;
             }
         }
@@ -93,7 +100,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         MemberState before = memberState(orgId, event.getMemberId());
         MemberState after = before.apply(MemberChange.of(event));
         if (!after.equals(before)) {
-            members.put(key(orgId, event.getMemberId()), after);
+            members.put(StoreKeys.of(orgId, event.getMemberId()), after);
         }
         SeatFigures figuresBefore = Optional.ofNullable(orgFigures.get(orgId)).orElse(SeatFigures.ZERO);
         SeatFigures figures = figuresBefore.change(before, after);
@@ -124,23 +131,29 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         if (memberId == null || memberId.isEmpty()) {
             return MemberState.UNKNOWN;
         }
-        return Optional.ofNullable(members.get(key(orgId, memberId))).orElse(MemberState.UNKNOWN);
+        String key = StoreKeys.of(orgId, memberId);
+        MemberState state = members.get(key);
+        if (state == null) {
+            // written before the length-prefixed keys: moved over on first use
+            String legacyKey = StoreKeys.legacy(orgId, memberId);
+            state = members.get(legacyKey);
+            if (state != null) {
+                members.put(key, state);
+                members.delete(legacyKey);
+            }
+        }
+        return state == null ? MemberState.UNKNOWN : state;
     }
 
-    private void reject(Record<String, byte[]> record, Rejection rejection, String orgId) {
+    private void reject(Record<String, byte[]> record, Rejection rejection) {
         Optional<RecordMetadata> source = context.recordMetadata();
         String topic = source.map(RecordMetadata::topic).orElse(settings.inputTopic());
         int partition = source.map(RecordMetadata::partition).orElse(-1);
         long offset = source.map(RecordMetadata::offset).orElse(-1L);
-        outcomes.recordRejected(rejection.reason().name());
-        log.warn("Rejected event {} of org {} as {} (source {}-{} offset {}): {}", rejection.eventId(),
-                orgId != null ? orgId : record.key(), rejection.reason(), topic, partition, offset, rejection.detail());
+        // no log line per record: the rejected topic has each one, the log a periodic summary per reason
+        outcomes.recordRejected(rejection.reason().name(), topic + "-" + partition + "@" + offset, rejection.detail());
         context.forward(new Record<String, Object>(record.key(),
                 RejectedEvents.of(rejection, record.value(), topic, partition, offset), record.timestamp()),
                 MembershipTopology.REJECTED_SINK);
-    }
-
-    private static String key(String orgId, String id) {
-        return orgId + KEY_SEPARATOR + id;
     }
 }

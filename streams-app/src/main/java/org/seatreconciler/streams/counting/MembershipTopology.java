@@ -27,13 +27,13 @@ public final class MembershipTopology {
     public static final String ORG_DAILY_SINK = "org-daily-sink";
     public static final String REJECTED_SINK = "rejected-sink";
 
-    /** Key orgId + NUL + memberId; value {@link MemberState}. */
+    /** Key {@link StoreKeys#of}(orgId, memberId); value {@link MemberState}. */
     public static final String MEMBER_STATE_STORE = "member-state-store";
     /** Key orgId; value {@link SeatFigures}. */
     public static final String ORG_FIGURES_STORE = "org-figures-store";
     /** Key orgId; value {@link DailySeats}, the organisation's latest recorded day. */
     public static final String ORG_LATEST_DAY_STORE = "org-latest-day-store";
-    /** Key orgId + NUL + eventId, timestamp = when it was applied; holds applied ids for the dedup retention. */
+    /** Key {@link StoreKeys#of}(orgId, eventId), timestamp = when it was applied; holds applied ids for the dedup retention. */
     public static final String APPLIED_EVENTS_STORE = "applied-event-ids-store";
 
     private MembershipTopology() {

@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * The streams client's state as a health component ({@code kafkaStreams} in {@code /actuator/health}):
  * UP while it processes (RUNNING, or REBALANCING, which includes restoring state), DOWN when it is not
  * started yet or has stopped. A client that was shut down after an uncaught exception (see
- * {@code RegistryOutageHandler}) stays in ERROR for good, so an orchestrator that probes this endpoint
+ * {@code StreamThreadFailureHandler}) stays in ERROR for good, so an orchestrator that probes this endpoint
  * restarts the app.
  */
 public class KafkaStreamsHealthIndicator implements HealthIndicator {

@@ -10,8 +10,8 @@ import org.seatreconciler.schemas.serde.MalformedPayloadException;
 /**
  * Turns an input record's key and value bytes into a well-formed event or a MALFORMED rejection
  * (DESIGN.md section 4, rule 1). A registry that cannot be reached is not bad input: that exception
- * propagates, and {@code RegistryOutageHandler} replaces the stream thread, which processes the record
- * again from the last commit.
+ * propagates, and {@code StreamThreadFailureHandler} replaces the stream thread after a pause, which
+ * processes the record again from the last commit.
  */
 public final class EventDecoder {
 

@@ -42,6 +42,8 @@ class StreamsConfigurationTest {
             assertThat(streams.getProperty("state.dir")).endsWith("seat-reconciler-streams");
             assertThat(topologySettings(ctx)).isEqualTo(TopologySettings.defaults());
             assertThat(ctx.getBean(EventOutcomes.class).applied()).isZero();
+            assertThat(ctx.getBean(StreamsProperties.class)).isEqualTo(new StreamsProperties(Duration.ofDays(30),
+                    Duration.ofHours(24), Duration.ofMinutes(1), true, 20, Duration.ofMinutes(10)));
         }
     }
 
@@ -50,12 +52,13 @@ class StreamsConfigurationTest {
         try (ConfigurableApplicationContext ctx = start(Map.of(
                 "seats.topics.membership-events", "in", "seats.topics.rejected", "rej", "seats.topics.org-counts",
                 "counts", "seats.topics.org-daily", "daily", "seats.billing-zone", "Europe/Berlin",
-                "seats.streams.dedup-retention", "7d", "spring.kafka.streams.application-id", "other-app",
+                "seats.streams.dedup-retention", "7d", "seats.streams.future-tolerance", "2h",
+                "spring.kafka.streams.application-id", "other-app",
                 "spring.kafka.streams.state-dir", "/tmp/elsewhere", "spring.kafka.bootstrap-servers", "broker:1234"))) {
             Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 
             assertThat(topologySettings(ctx)).isEqualTo(new TopologySettings(
-                    "in", "rej", "counts", "daily", ZoneId.of("Europe/Berlin"), Duration.ofDays(7)));
+                    "in", "rej", "counts", "daily", ZoneId.of("Europe/Berlin"), Duration.ofDays(7), Duration.ofHours(2)));
             assertThat(streams.getProperty("application.id")).isEqualTo("other-app");
             assertThat(streams.getProperty("state.dir")).isEqualTo("/tmp/elsewhere");
             assertThat(streams.get("bootstrap.servers").toString()).contains("broker:1234");

@@ -134,7 +134,8 @@ class CountingTopologyTest {
     @Test
     void theDayFollowsTheBillingZone() {
         TopologySettings berlin = new TopologySettings(Topics.MEMBERSHIP_EVENTS, Topics.REJECTED, Topics.ORG_COUNTS,
-                Topics.ORG_DAILY, ZoneId.of("Europe/Berlin"), TopologySettings.DEFAULT_DEDUP_RETENTION);
+                Topics.ORG_DAILY, ZoneId.of("Europe/Berlin"), TopologySettings.DEFAULT_DEDUP_RETENTION,
+                TopologySettings.DEFAULT_FUTURE_TOLERANCE);
         try (TopologyFixture t = new TopologyFixture(berlin)) {
             t.send(added("e1", ORG, "m-1", "2026-11-02T23:30:00Z", MemberRole.STANDARD));
 

@@ -5,6 +5,7 @@ import static org.seatreconciler.streams.counting.Events.added;
 import static org.seatreconciler.streams.counting.Events.roleChanged;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -182,7 +183,8 @@ class RejectionTopologyTest {
         try (TopologyFixture t = new TopologyFixture()) {
             MembershipEvent add = added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD);
             t.send(add);
-            t.send(added("e2", ORG, "m-2", "2100-01-01T00:00:00Z", MemberRole.SUPPORT));
+            t.sendWithTimestamp(added("e2", ORG, "m-2", "2026-11-02T10:00:00Z", MemberRole.SUPPORT),
+                    Instant.parse("2100-01-01T00:00:00Z"));
 
             t.send(add);
 

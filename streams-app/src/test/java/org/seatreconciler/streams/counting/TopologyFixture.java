@@ -27,6 +27,9 @@ import org.seatreconciler.schemas.serde.ConfluentAvroSerializer;
 /** The topology under a TopologyTestDriver with its own in-memory registry scope. */
 final class TopologyFixture implements AutoCloseable {
 
+    /** The processing time the driver starts at: after the events of the tests, whatever today is. */
+    static final Instant WALL_CLOCK_START = Instant.parse("2026-11-10T00:00:00Z");
+
     final TopologySettings settings;
     final EventOutcomes outcomes = new EventOutcomes();
     private final String scope = "ttd-" + UUID.randomUUID();
@@ -54,7 +57,7 @@ final class TopologyFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(MembershipTopology.build(settings, registry, outcomes), props);
+        driver = new TopologyTestDriver(MembershipTopology.build(settings, registry, outcomes), props, WALL_CLOCK_START);
         input = driver.createInputTopic(settings.inputTopic(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         counts = driver.createOutputTopic(settings.orgCountsTopic(), Serdes.String().deserializer(),
@@ -75,6 +78,20 @@ final class TopologyFixture implements AutoCloseable {
 
     void sendKeyed(String key, MembershipEvent event) {
         input.pipeInput(key, serialize(event), event.getOccurredAt());
+    }
+
+    /** Publishes the event with another record timestamp than its occurredAt. */
+    void sendWithTimestamp(MembershipEvent event, Instant recordTimestamp) {
+        input.pipeInput(event.getOrgId(), serialize(event), recordTimestamp);
+    }
+
+    InMemorySchemaRegistry registry() {
+        return registry;
+    }
+
+    /** The driver's member store, as the processor sees it. */
+    org.apache.kafka.streams.state.KeyValueStore<String, MemberState> memberStore() {
+        return driver.getKeyValueStore(MembershipTopology.MEMBER_STATE_STORE);
     }
 
     void sendRaw(String key, byte[] value) {

@@ -16,16 +16,17 @@ class EventOutcomesMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new EventOutcomesMetrics(outcomes).bindTo(registry);
 
-        assertThat(registry.get("seats.events.rejected").functionCounters()).hasSize(3);
+        assertThat(registry.get("seats.events.rejected").functionCounters()).hasSize(4);
+        assertThat(rejected(registry, "FUTURE_TIMESTAMP")).isZero();
         assertThat(count(registry, "seats.events.applied")).isZero();
         assertThat(rejected(registry, "SELF_ROLE_CHANGE")).isZero();
 
         outcomes.recordApplied();
         outcomes.recordApplied();
         outcomes.recordDuplicate();
-        outcomes.recordRejected("MALFORMED");
-        outcomes.recordRejected("MALFORMED");
-        outcomes.recordRejected("UNAUTHORIZED_ROLE_CHANGE");
+        outcomes.recordRejected("MALFORMED", "t-0@1", "d");
+        outcomes.recordRejected("MALFORMED", "t-0@1", "d");
+        outcomes.recordRejected("UNAUTHORIZED_ROLE_CHANGE", "t-0@2", "d");
 
         assertThat(count(registry, "seats.events.applied")).isEqualTo(2.0);
         assertThat(count(registry, "seats.events.duplicates")).isEqualTo(1.0);
