@@ -17,6 +17,7 @@ import org.seatreconciler.batch.input.TopicReads;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.order.CompletedDates;
+import org.seatreconciler.batch.reports.DateReports;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -114,10 +115,15 @@ public class BillingConfiguration {
     }
 
     @Bean
+    DateReports dateReports(LedgerRepository ledger, BillingProperties properties) {
+        return new DateReports(ledger, properties.review().thresholds());
+    }
+
+    @Bean
     NightlyBilling nightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
-            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
+            DateReports reports, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
             BillingSessions sessions, CompletedDates completedDates, BillingProperties properties) {
-        return new NightlyBilling(jobOperator, jobRepository, nightlyBillingJob, ledger, files, clock, seats, lease,
+        return new NightlyBilling(jobOperator, jobRepository, nightlyBillingJob, reports, files, clock, seats, lease,
                 sessions, completedDates, properties.maxCatchUpDates());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -109,8 +110,8 @@ class BillingCommandRunnerTest {
     }
 
     private static BillingRun run(LocalDate date) {
-        return new BillingRun(date, Path.of("/out", date.toString()), false, List.of(), 1, 1, 1,
-                Map.of("USD", new BigDecimal("50.00")), List.of());
+        return new BillingRun(date, Path.of("/out", date.toString()), false, List.of(), new BillingSummary(date,
+                false, 1, 1, 1, Map.of("USD", new BigDecimal("50.00")), Map.of(), 0, List.of()));
     }
 
     private record Outcome(String stdout, String stderr) {
