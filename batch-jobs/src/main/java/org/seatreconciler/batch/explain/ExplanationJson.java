@@ -69,13 +69,8 @@ public final class ExplanationJson {
     }
 
     private static void figures(ObjectNode node, SeatFigures f) {
-        node.put("standard", f.standard());
-        node.put("support", f.support());
-        node.put("admins", f.admins());
-        node.put("owners", f.owners());
-        node.put("billableStandard", f.billableStandard());
-        node.put("supportOnly", f.supportOnly());
-        node.put("totalMembers", f.totalMembers());
+        counts(node, f.standard(), f.support(), f.admins(), f.owners(), f.billableStandard(), f.supportOnly(),
+                f.totalMembers());
         node.put("peakBillableStandard", f.peakBillableStandard());
         node.put("peakTotalMembers", f.peakTotalMembers());
     }
@@ -146,13 +141,20 @@ public final class ExplanationJson {
         return node;
     }
 
+    /** The streams app's figures of the organisation after an event (no peaks: those are a day's). */
     private static void counts(ObjectNode node, org.seatreconciler.streams.counting.SeatFigures f) {
-        node.put("standard", f.standard());
-        node.put("support", f.support());
-        node.put("admins", f.admins());
-        node.put("owners", f.owners());
-        node.put("billableStandard", f.billableStandard());
-        node.put("supportOnly", f.supportOnly());
-        node.put("totalMembers", f.totalMembers());
+        counts(node, f.standard(), f.support(), f.admins(), f.owners(), f.billableStandard(), f.supportOnly(),
+                f.totalMembers());
+    }
+
+    private static void counts(ObjectNode node, int standard, int support, int admins, int owners, int b, int p,
+            int t) {
+        node.put("standard", standard);
+        node.put("support", support);
+        node.put("admins", admins);
+        node.put("owners", owners);
+        node.put("billableStandard", b);
+        node.put("supportOnly", p);
+        node.put("totalMembers", t);
     }
 }

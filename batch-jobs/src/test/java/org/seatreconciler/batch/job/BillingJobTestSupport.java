@@ -51,7 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "seats.billing.catch-up-timeout=5s",
         "seats.billing.catch-up-poll-interval=100ms",
         "seats.billing.read-timeout=30s" })
-@EmbeddedKafka(partitions = 3, topics = { Topics.ORG_DAILY, Topics.ORG_PLANS, Topics.MEMBERSHIP_EVENTS },
+@EmbeddedKafka(partitions = 3, topics = { Topics.ORG_DAILY, Topics.ORG_PLANS, Topics.MEMBERSHIP_EVENTS,
+        Topics.REJECTED },
         brokerProperties = { "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1" })
 @DirtiesContext
