@@ -43,8 +43,8 @@ public final class ExplanationText {
                     + f.supportOnly() + ", T " + f.totalMembers());
             lines.add("Not billed: " + e.notBilledReason());
         } else {
-            lines.add("Plan " + e.snapshot().plan() + ": " + need.supportRatio() + " support seat(s) included with each "
-                    + "standard seat, " + need.unitPrice() + " a seat a month; seat basis " + need.seatBasis());
+            lines.add("Plan " + e.snapshot().plan() + ": " + seats(need.supportRatio(), "support seat") + " included "
+                    + "with each standard seat, " + need.unitPrice() + " a seat a month; seat basis " + need.seatBasis());
             lines.add(figures(f, need));
             lines.add(rule(need.billableStandard(f), need.totalMembers(f), need));
             lines.add(boughtBefore(e));
@@ -88,7 +88,7 @@ public final class ExplanationText {
         if (e.boughtBefore().isEmpty()) {
             return "Bought before in " + name + ": 0 seats";
         }
-        return "Bought before in " + name + ": " + e.purchasedBefore() + " seats (" + e.boughtBefore().stream()
+        return "Bought before in " + name + ": " + seats(e.purchasedBefore(), "seat") + " (" + e.boughtBefore().stream()
                 .map(l -> l.billingDate() + " " + l.lineType() + " " + l.seatsInvoiced())
                 .collect(Collectors.joining(", ")) + ")";
     }
@@ -104,15 +104,19 @@ public final class ExplanationText {
         }
         String invoice = " (invoice " + l.invoiceId() + ")";
         if (l.lineType() == LineType.RENEWAL) {
-            return "Line: RENEWAL of " + l.seatsInvoiced() + " seats for the whole month (" + l.billingDate() + " .. "
+            return "Line: RENEWAL of " + seats(l.seatsInvoiced(), "seat") + " for the whole month (" + l.billingDate() + " .. "
                     + BillingPeriod.containing(l.billingDate()).end() + "): " + l.seatsInvoiced() + " x "
                     + l.unitPrice().toPlainString() + " = " + l.amount() + invoice;
         }
-        return "Line: TRUE_UP of " + l.requiredSeats() + " - " + l.purchasedBefore() + " = " + l.seatsInvoiced()
-                + " seats, prorated for " + l.billedDays() + " of " + l.periodDays() + " days (" + l.billingDate()
+        return "Line: TRUE_UP of " + l.requiredSeats() + " - " + l.purchasedBefore() + " = "
+                + seats(l.seatsInvoiced(), "seat") + ", prorated for " + l.billedDays() + " of " + l.periodDays() + " days (" + l.billingDate()
                 + " .. " + BillingPeriod.containing(l.billingDate()).end() + "): " + l.seatsInvoiced() + " x "
                 + l.unitPrice().toPlainString() + " x " + l.billedDays() + " / " + l.periodDays() + " = "
                 + exact(l) + " -> " + l.amount() + " (rounded half up, once)" + invoice;
+    }
+
+    private static String seats(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The unrounded amount, with a few more digits than the currency's and "..." when it goes on. */
