@@ -89,7 +89,7 @@ class ArgumentErrorsTest {
 
     @Test
     void unknownCommand() {
-        assertUsageError("reconciler: unknown command 'bill' (commands: run, demo, publish, bench, help)", "bill", "--out", "out");
+        assertUsageError("reconciler: unknown command 'bill' (commands: run, explain, demo, publish, bench, help)", "bill", "--out", "out");
     }
 
     @Test

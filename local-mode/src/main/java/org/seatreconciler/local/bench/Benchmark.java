@@ -43,7 +43,7 @@ public final class Benchmark {
             BenchData.write(events, bench.events(), bench.orgs(), FIRST_DAY, bench.days(), ZoneOffset.UTC);
             LocalDate lastDay = FIRST_DAY.plusDays(bench.days() - 1L);
             RunReport report = new Pipeline(components, console).run(new Command.Run(events, Optional.empty(),
-                    FIRST_DAY, lastDay, SeatBasis.END_OF_DAY, ZoneOffset.UTC, work.path().resolve("out")));
+                    FIRST_DAY, lastDay, SeatBasis.END_OF_DAY, ZoneOffset.UTC, work.path().resolve("out"), false));
             print(bench, report);
         }
     }
