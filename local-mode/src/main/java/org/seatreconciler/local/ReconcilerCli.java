@@ -121,7 +121,7 @@ public final class ReconcilerCli {
                         line.amount(), line.currency()));
             }
             List<ReviewLines.Line> review = ReviewLines.read(folder.resolve("review.csv"));
-            out.println("To review before sending (review.csv): " + (review.isEmpty() ? "nothing" : ""));
+            out.println("To review before sending (review.csv):" + (review.isEmpty() ? " nothing" : ""));
             for (ReviewLines.Line line : review) {
                 out.println(String.format(Locale.ROOT, "  %-16s %s %s -> %s: %s", line.orgId(), line.check(),
                         line.seatsBefore(), line.seatsAfter(), line.detail()));
@@ -129,9 +129,34 @@ public final class ReconcilerCli {
             report.summary().dates().forEach(date -> out.println("Revenue movement at the next renewal "
                     + "(reconciliation.csv): " + movement(date.renewalChange()) + " a month"));
             out.println("Why " + DemoData.ARTICLE_CLINIC + " is billed what it is (reconciler explain):");
-            report.explanation().lines().forEach(line -> out.println("  " + line));
+            shortened(report.explanation()).forEach(line -> out.println("  " + line));
             report(report);
         }
+    }
+
+    /** An explanation with at most three events a list, the rest counted: the rule stays in sight. */
+    private static List<String> shortened(String explanation) {
+        List<String> lines = new java.util.ArrayList<>();
+        int inList = 0;
+        int left = 0;
+        for (String line : explanation.lines().toList()) {
+            if (!line.startsWith("  ")) {
+                inList = 0;
+                if (left > 0) {
+                    lines.add("  ... and " + left + " more");
+                    left = 0;
+                }
+                lines.add(line);
+            } else if (++inList <= 3) {
+                lines.add(line);
+            } else {
+                left++;
+            }
+        }
+        if (left > 0) {
+            lines.add("  ... and " + left + " more");
+        }
+        return lines;
     }
 
     private static String movement(Map<String, BigDecimal> change) {
