@@ -90,6 +90,9 @@ public class BillingPreview {
      * @throws BillingFailedException with a one-line message
      */
     public Preview compute(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException(to + " is before " + from);
+        }
         try {
             LocalDate latest = completedDates.latest().orElse(null);
             LocalDate start = latest != null && from.isAfter(latest) ? latest.plusDays(1) : from;
