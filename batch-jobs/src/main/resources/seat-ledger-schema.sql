@@ -41,6 +41,11 @@ CREATE TABLE IF NOT EXISTS seat_snapshot (
     peak_total_members      INTEGER       NOT NULL,
     plan                    VARCHAR(128)  NOT NULL,
     not_billed_reason       VARCHAR(500),
+    required_seats          INTEGER,
+    support_ratio           INTEGER,
+    seat_basis              VARCHAR(16),
+    unit_price              DECIMAL(19,4),
+    currency                CHAR(3),
     CONSTRAINT seat_snapshot_pk PRIMARY KEY (billing_date, org_id)
 );
 
@@ -63,3 +68,12 @@ CREATE TABLE IF NOT EXISTS billing_lease (
     expires_at              BIGINT        NOT NULL,
     CONSTRAINT billing_lease_pk PRIMARY KEY (name)
 );
+
+-- required_seats .. currency: the terms each organisation was billed on and the seats they required (issue 11),
+-- so finance's reports of a date come from the ledger alone; null for an organisation not billed and in rows
+-- written before. A seat_snapshot table created before them gains them here.
+ALTER TABLE seat_snapshot ADD COLUMN IF NOT EXISTS required_seats INTEGER;
+ALTER TABLE seat_snapshot ADD COLUMN IF NOT EXISTS support_ratio INTEGER;
+ALTER TABLE seat_snapshot ADD COLUMN IF NOT EXISTS seat_basis VARCHAR(16);
+ALTER TABLE seat_snapshot ADD COLUMN IF NOT EXISTS unit_price DECIMAL(19,4);
+ALTER TABLE seat_snapshot ADD COLUMN IF NOT EXISTS currency CHAR(3);

@@ -10,11 +10,10 @@ import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.lease.BillingLease;
-import org.seatreconciler.batch.ledger.BilledDate;
-import org.seatreconciler.batch.ledger.LedgerRepository;
-import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.order.BillingOrder;
 import org.seatreconciler.batch.order.CompletedDates;
+import org.seatreconciler.batch.reports.DateReport;
+import org.seatreconciler.batch.reports.DateReports;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ public class NightlyBilling {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job job;
-    private final LedgerRepository ledger;
+    private final DateReports reports;
     private final BillingFiles files;
     private final Clock clock;
     private final SeatsSettings seats;
@@ -57,12 +56,12 @@ public class NightlyBilling {
     private final int maxDates;
 
     public NightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
-            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
+            DateReports reports, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
             BillingSessions sessions, CompletedDates completedDates, int maxDates) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyBillingJob;
-        this.ledger = ledger;
+        this.reports = reports;
         this.files = files;
         this.clock = clock;
         this.seats = seats;
@@ -139,7 +138,7 @@ public class NightlyBilling {
             throw new BillingFailedException("Billing " + date + " cannot start: " + oneLine(e.getMessage()) + unbilled,
                     e);
         }
-        BillingRun run = runOf(ledger.billedDate(date), false, List.of());
+        BillingRun run = runOf(reports.of(date), false, List.of());
         log.info("{}", run.describe());
         return run;
     }
@@ -160,8 +159,9 @@ public class NightlyBilling {
     }
 
     private BillingRun alreadyBilled(LocalDate date) {
-        List<String> rewritten = files.restore(ledger.billedDate(date));
-        BillingRun run = runOf(ledger.billedDate(date), true, rewritten);
+        DateReport report = reports.of(date);
+        List<String> rewritten = files.restore(report);
+        BillingRun run = runOf(report, true, rewritten);
         if (rewritten.isEmpty()) {
             log.info("{}", run.describe());
         } else {
@@ -170,12 +170,9 @@ public class NightlyBilling {
         return run;
     }
 
-    private BillingRun runOf(BilledDate billed, boolean alreadyBilled, List<String> rewritten) {
-        BillingSummary summary = BillingSummary.of(billed.date(), billed.lines(), billed.snapshots(),
-                billed.notBilled());
-        return new BillingRun(billed.date(), files.folder(billed.date()), alreadyBilled, rewritten,
-                summary.organisations(), summary.invoiceLines(), summary.seatsInvoiced(), summary.amounts(),
-                summary.notBilled().stream().map(NotBilled::toString).toList());
+    private BillingRun runOf(DateReport report, boolean alreadyBilled, List<String> rewritten) {
+        return new BillingRun(report.date(), files.folder(report.date()), alreadyBilled, rewritten,
+                BillingSummary.of(report, false));
     }
 
     private boolean completed(LocalDate date) {

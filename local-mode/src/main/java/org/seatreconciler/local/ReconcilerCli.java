@@ -1,10 +1,13 @@
 package org.seatreconciler.local;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.seatreconciler.local.bench.Benchmark;
@@ -14,6 +17,7 @@ import org.seatreconciler.local.cli.Command;
 import org.seatreconciler.local.cli.UsageException;
 import org.seatreconciler.local.demo.DemoData;
 import org.seatreconciler.local.demo.InvoiceLines;
+import org.seatreconciler.local.demo.ReviewLines;
 import org.seatreconciler.local.output.DateResult;
 import org.seatreconciler.local.output.RunSummary;
 import org.seatreconciler.local.pipeline.Components;
@@ -65,6 +69,8 @@ public final class ReconcilerCli {
             }
             if (command instanceof Command.Run run) {
                 report(new Pipeline(components, err).run(run));
+            } else if (command instanceof Command.Explain explain) {
+                explain(explain);
             } else if (command instanceof Command.Demo demo) {
                 demo(demo);
             } else if (command instanceof Command.Publish publish) {
@@ -83,21 +89,84 @@ public final class ReconcilerCli {
         }
     }
 
+    /**
+     * The events through the pipeline, nothing billed, no file kept: only the explanation, on stdout (progress on
+     * stderr as for run). The run's own files go to a temporary folder.
+     */
+    private void explain(Command.Explain explain) {
+        try (TempDirectory scratch = TempDirectory.create("reconciler-explain-")) {
+            Command.Run run = new Command.Run(explain.events(), explain.plans(), explain.from(), explain.date(),
+                    explain.seatBasis(), explain.zone(), scratch.path().resolve("out"), false);
+            RunReport report = new Pipeline(components, err).run(run, job -> new Pipeline.Done(List.of(),
+                    job.explain(explain.orgId(), explain.date(), explain.from(), explain.json())));
+            out.print(report.explanation());
+        }
+    }
+
     private void demo(Command.Demo demo) {
         LocalDate today = LocalDate.now(clock.withZone(demo.zone()));
         try (TempDirectory inputs = TempDirectory.create("reconciler-demo-")) {
             Path[] files = DemoData.write(inputs.path(), today, demo.zone());
-            Command.Run run = new Command.Run(files[0], Optional.of(files[1]), today, today, demo.seatBasis(), demo.zone(), demo.out());
-            RunReport report = new Pipeline(components, err).run(run);
+            Command.Run run = new Command.Run(files[0], Optional.of(files[1]), today, today, demo.seatBasis(), demo.zone(),
+                    demo.out(), false);
+            Pipeline pipeline = new Pipeline(components, err);
+            RunReport report = pipeline.run(run, job -> new Pipeline.Done(pipeline.bill(job, today, today),
+                    job.explain(DemoData.ARTICLE_CLINIC, today, today, false)));
+            Path folder = demo.out().resolve(today.toString());
             out.println();
             out.println("Demo for " + today + " (" + demo.zone().getId() + ", " + demo.seatBasis() + "):");
-            for (InvoiceLines.Line line : InvoiceLines.read(demo.out().resolve(today.toString()).resolve("invoices.csv"))) {
+            for (InvoiceLines.Line line : InvoiceLines.read(folder.resolve("invoices.csv"))) {
                 out.println(String.format(Locale.ROOT, "  %-16s %-10s %-8s %3s seats required, %3s invoiced: %10s %s",
                         line.orgId(), line.plan(), line.lineType(), line.requiredSeats(), line.seatsInvoiced(),
                         line.amount(), line.currency()));
             }
+            List<ReviewLines.Line> review = ReviewLines.read(folder.resolve("review.csv"));
+            out.println("To review before sending (review.csv):" + (review.isEmpty() ? " nothing" : ""));
+            for (ReviewLines.Line line : review) {
+                out.println(String.format(Locale.ROOT, "  %-16s %s %s -> %s: %s", line.orgId(), line.check(),
+                        line.seatsBefore(), line.seatsAfter(), line.detail()));
+            }
+            report.summary().dates().forEach(date -> out.println("Revenue movement at the next renewal "
+                    + "(reconciliation.csv): " + movement(date.renewalChange()) + " a month"));
+            out.println("Why " + DemoData.ARTICLE_CLINIC + " is billed what it is (reconciler explain):");
+            shortened(report.explanation()).forEach(line -> out.println("  " + line));
             report(report);
         }
+    }
+
+    /** An explanation with at most three events a list, the rest counted: the rule stays in sight. */
+    private static List<String> shortened(String explanation) {
+        List<String> lines = new java.util.ArrayList<>();
+        int inList = 0;
+        int left = 0;
+        for (String line : explanation.lines().toList()) {
+            if (!line.startsWith("  ")) {
+                inList = 0;
+                if (left > 0) {
+                    lines.add("  ... and " + left + " more");
+                    left = 0;
+                }
+                lines.add(line);
+            } else if (++inList <= 3) {
+                lines.add(line);
+            } else {
+                left++;
+            }
+        }
+        if (left > 0) {
+            lines.add("  ... and " + left + " more");
+        }
+        return lines;
+    }
+
+    private static String movement(Map<String, BigDecimal> change) {
+        if (change.isEmpty()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        change.forEach((currency, amount) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(amount.signum() > 0 ? "+" : "").append(amount.toPlainString()).append(' ').append(currency));
+        return text.toString();
     }
 
     private void report(RunReport report) {
@@ -107,10 +176,14 @@ public final class ReconcilerCli {
         for (DateResult date : s.dates()) {
             StringBuilder totals = new StringBuilder();
             date.totals().forEach((currency, amount) -> totals.append(' ').append(amount.toPlainString()).append(' ').append(currency));
-            out.println(String.format(Locale.ROOT, "%s: %d organisation(s), %d invoice line(s), total%s", date.date(),
-                    date.organisations(), date.invoiceLines(), totals.length() == 0 ? " 0" : totals));
+            out.println(String.format(Locale.ROOT, "%s%s: %d organisation(s), %d invoice line(s), total%s; renewal "
+                    + "change %s; %d to review", date.date(), s.preview() ? " (preview, nothing billed)" : "",
+                    date.organisations(), date.invoiceLines(), totals.length() == 0 ? " 0" : totals,
+                    movement(date.renewalChange()), date.reviewRows()));
         }
-        out.println("Files in " + report.outDir() + ": <date>/invoices.csv, <date>/seat-counts.csv, "
-                + report.rejectedEvents().getFileName() + ", " + report.runSummary().getFileName());
+        String dates = s.preview() ? "preview/<date>/" : "<date>/";
+        out.println("Files in " + report.outDir() + ": " + dates + "invoices.csv, seat-counts.csv, reconciliation.csv, "
+                + "review.csv, summary.json, manifest.sha256; " + report.rejectedEvents().getFileName() + ", "
+                + report.runSummary().getFileName());
     }
 }

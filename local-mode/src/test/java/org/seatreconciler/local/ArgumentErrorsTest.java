@@ -54,6 +54,19 @@ class ArgumentErrorsTest {
     }
 
     @Test
+    void previewAndJsonTakeNoValueAndExplainNeedsAnOrganisationAndADateAfterFrom() {
+        assertUsageError("reconciler: --preview takes no value",
+                "run", "--events", "events.jsonl", "--from", "2026-09-30", "--out", "out", "--preview=yes");
+        assertUsageError("reconciler: --org is required", "explain", "--events", "events.jsonl", "--date", "2026-10-02");
+        assertUsageError("reconciler: --from 2026-10-03 is after --date 2026-10-02", "explain", "--events",
+                "events.jsonl", "--org", "clinic-a", "--date", "2026-10-02", "--from", "2026-10-03");
+        assertUsageError("reconciler: unknown option '--out' for explain (try 'reconciler explain --help')",
+                "explain", "--events", "events.jsonl", "--org", "clinic-a", "--date", "2026-10-02", "--out", "x");
+        assertUsageError("reconciler: --json takes no value", "explain", "--events", "events.jsonl", "--org",
+                "clinic-a", "--date", "2026-10-02", "--json=true");
+    }
+
+    @Test
     void badDate() {
         assertUsageError("reconciler: --from '2026-02-30' is not a date of the form YYYY-MM-DD",
                 "run", "--events", "events.jsonl", "--from", "2026-02-30", "--out", "out");
@@ -123,7 +136,7 @@ class ArgumentErrorsTest {
 
     @Test
     void unknownCommand() {
-        assertUsageError("reconciler: unknown command 'bill' (commands: run, demo, publish, bench, help)", "bill", "--out", "out");
+        assertUsageError("reconciler: unknown command 'bill' (commands: run, explain, demo, publish, bench, help)", "bill", "--out", "out");
     }
 
     @Test
@@ -163,6 +176,8 @@ class ArgumentErrorsTest {
     }
 
     private void assertUsageError(String expectedLine, String... args) {
+        err.reset();
+        out.reset();
         List<Path> before = listing();
         int status = cli.execute(args);
         assertThat(status).isEqualTo(ReconcilerCli.USAGE);

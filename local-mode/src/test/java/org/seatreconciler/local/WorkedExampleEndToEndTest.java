@@ -48,7 +48,7 @@ class WorkedExampleEndToEndTest {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         Path result = dir.resolve("out");
         for (String date : DATES) {
-            for (String file : List.of("invoices.csv", "seat-counts.csv")) {
+            for (String file : List.of("invoices.csv", "seat-counts.csv", "reconciliation.csv", "review.csv")) {
                 assertThat(result.resolve(date).resolve(file))
                         .as(date + "/" + file)
                         .hasBinaryContent(Files.readAllBytes(example.resolve("expected").resolve(date).resolve(file)));

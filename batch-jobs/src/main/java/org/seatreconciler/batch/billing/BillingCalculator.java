@@ -31,7 +31,11 @@ public final class BillingCalculator {
         if (plan.isEmpty()) {
             return OrgBilling.notBilled(input, planCode, "plan " + planCode + " is not in the plan catalogue", true);
         }
-        return OrgBilling.billed(input, planCode, line(input, plan.get()));
+        SeatFigures figures = input.figures();
+        RequiredSeats required = RequiredSeats.of(figures.billableStandard(seatBasis), figures.totalMembers(seatBasis),
+                plan.get().supportRatio());
+        return OrgBilling.billed(input, planCode, SeatRequirement.of(seatBasis, plan.get(), required),
+                line(input, plan.get(), required));
     }
 
     /** Why {@code input} cannot be billed, if it cannot; the same verdict as {@link #bill}. */
@@ -43,10 +47,7 @@ public final class BillingCalculator {
         return input.assignedPlan() == null ? catalogue.defaultPlan().code() : input.assignedPlan();
     }
 
-    private Optional<InvoiceLine> line(BillingInput input, Plan plan) {
-        SeatFigures figures = input.figures();
-        RequiredSeats required = RequiredSeats.of(figures.billableStandard(seatBasis), figures.totalMembers(seatBasis),
-                plan.supportRatio());
+    private Optional<InvoiceLine> line(BillingInput input, Plan plan, RequiredSeats required) {
         return LedgerDecision.decide(input.billingDate(), required.seats(), input.purchasedBefore(), plan.unitPrice())
                 .map(charge -> new InvoiceLine(input.billingDate(), input.orgId(), plan.code(), charge.lineType(),
                         seatBasis, required.billableStandard(), required.supportOnly(), required.totalMembers(),

@@ -7,7 +7,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.OrgPlan;
+import org.seatreconciler.avro.RejectedEvent;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.NightlyBilling;
 import org.seatreconciler.batch.billing.NotBilledShare;
@@ -17,6 +19,7 @@ import org.seatreconciler.batch.input.TopicReads;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.order.CompletedDates;
+import org.seatreconciler.batch.reports.DateReports;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,7 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.seatreconciler.batch.billing.BillingCalculator;
 import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.PlanCatalogue;
+import org.seatreconciler.batch.catchup.PartitionLag;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
+import org.seatreconciler.batch.explain.Explainer;
+import org.seatreconciler.batch.explain.OrgEventLog;
+import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
@@ -95,10 +102,35 @@ public class BillingConfiguration {
     }
 
     @Bean
-    BillingSessions billingSessions(KafkaClients kafka, SeatsSettings seats, BillingProperties billing) {
-        return new BillingSessions(new TopicReads(() -> kafka.snapshotConsumer(OrgSeatDay.class),
-                seats.topics().orgDaily(), () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(),
-                seats.billingZone(), billing.readTimeout()));
+    TopicReads topicReads(KafkaClients kafka, SeatsSettings seats, BillingProperties billing) {
+        return new TopicReads(() -> kafka.snapshotConsumer(OrgSeatDay.class), seats.topics().orgDaily(),
+                () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(), seats.billingZone(),
+                billing.readTimeout());
+    }
+
+    @Bean
+    BillingSessions billingSessions(TopicReads topicReads) {
+        return new BillingSessions(topicReads);
+    }
+
+    /** Reads only (topics, ledger, the job repository's completed dates): no lease, no catch-up wait. */
+    @Bean
+    BillingPreview billingPreview(TopicReads topicReads, LedgerRepository ledger, CompletedDates completedDates,
+            BillingCalculator calculator, InputGuard inputGuard, DateReports reports, BillingFiles files,
+            StreamsCatchUp catchUp, SeatsSettings seats, BillingProperties billing) {
+        return new BillingPreview(topicReads, ledger, completedDates, calculator, inputGuard, reports, files,
+                () -> catchUp.lag(billing.streamsApplicationId(), seats.topics().membershipEvents()).stream()
+                        .mapToLong(PartitionLag::lag).sum(),
+                billing.maxCatchUpDates());
+    }
+
+    @Bean
+    Explainer explainer(CompletedDates completedDates, DateReports reports, LedgerRepository ledger,
+            BillingPreview preview, KafkaClients kafka, SeatsSettings seats, BillingProperties billing) {
+        OrgEventLog events = new OrgEventLog(() -> kafka.rawSnapshotConsumer("seat-billing-explain"),
+                kafka.deserializer(MembershipEvent.class), kafka.deserializer(RejectedEvent.class),
+                seats.topics().membershipEvents(), seats.topics().rejected(), billing.readTimeout());
+        return new Explainer(completedDates, reports, ledger, preview, events, seats.billingZone());
     }
 
     @Bean
@@ -114,10 +146,15 @@ public class BillingConfiguration {
     }
 
     @Bean
+    DateReports dateReports(LedgerRepository ledger, BillingProperties properties) {
+        return new DateReports(ledger, properties.review().thresholds());
+    }
+
+    @Bean
     NightlyBilling nightlyBilling(JobOperator jobOperator, JobRepository jobRepository, Job nightlyBillingJob,
-            LedgerRepository ledger, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
+            DateReports reports, BillingFiles files, Clock clock, SeatsSettings seats, BillingLease lease,
             BillingSessions sessions, CompletedDates completedDates, BillingProperties properties) {
-        return new NightlyBilling(jobOperator, jobRepository, nightlyBillingJob, ledger, files, clock, seats, lease,
+        return new NightlyBilling(jobOperator, jobRepository, nightlyBillingJob, reports, files, clock, seats, lease,
                 sessions, completedDates, properties.maxCatchUpDates());
     }
 }

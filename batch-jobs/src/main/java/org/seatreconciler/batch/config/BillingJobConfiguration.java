@@ -18,6 +18,7 @@ import org.seatreconciler.batch.input.InputGuard;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.ledger.LedgerWriter;
 import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.reports.DateReports;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,11 +117,11 @@ public class BillingJobConfiguration {
     /** In a transaction that holds the lease row: a process that lost the lease cannot write files. */
     @Bean
     Step writeBillingFiles(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            LedgerRepository ledger, BillingFiles files, BillingLease lease) {
+            DateReports reports, BillingFiles files, BillingLease lease) {
         return new StepBuilder("writeBillingFiles", jobRepository)
                 .tasklet((contribution, context) -> {
                     lease.confirm();
-                    files.write(ledger.billedDate(billingDate(contribution)));
+                    files.write(reports.of(billingDate(contribution)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -10,6 +10,7 @@ import org.seatreconciler.batch.billing.Money;
 import org.seatreconciler.batch.billing.NotBilledShare;
 import org.seatreconciler.batch.billing.Plan;
 import org.seatreconciler.batch.billing.SeatBasis;
+import org.seatreconciler.batch.reports.ReviewThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,7 +30,8 @@ public record BillingProperties(
         @DefaultValue("0.01") BigDecimal maxNotBilledShare,
         @DefaultValue("2m") Duration leaseExpiry,
         @DefaultValue("true") boolean runOnStartup,
-        @DefaultValue Schedule schedule) {
+        @DefaultValue Schedule schedule,
+        @DefaultValue Review review) {
 
     public BillingProperties {
         // Absolute by default (batch-jobs.yml says the same): a relative folder depends on where cron starts us.
@@ -71,6 +73,25 @@ public record BillingProperties(
             if (!condition) {
                 throw new IllegalArgumentException(message);
             }
+        }
+    }
+
+    /**
+     * {@code seats.billing.review.*}: when review.csv lists a change of seats (DESIGN.md section 6): more than
+     * {@code min-change} seats (M) and more than {@code min-share} of the seats before (R, a fraction).
+     */
+    public record Review(@DefaultValue("20") int minChange, @DefaultValue("0.5") BigDecimal minShare) {
+
+        public Review {
+            thresholds(minChange, minShare); // checked at binding: a bad value stops the start naming the key
+        }
+
+        public ReviewThresholds thresholds() {
+            return thresholds(minChange, minShare);
+        }
+
+        private static ReviewThresholds thresholds(int minChange, BigDecimal minShare) {
+            return new ReviewThresholds(minChange, minShare);
         }
     }
 

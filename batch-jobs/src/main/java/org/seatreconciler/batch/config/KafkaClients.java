@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.seatreconciler.schemas.registry.SchemaRegistries;
 import org.seatreconciler.schemas.registry.SchemaRegistryClient;
@@ -32,6 +34,24 @@ public class KafkaClients {
      * committed) and read_committed, so only what the streams app committed is billed.
      */
     public <V extends SpecificRecord> Consumer<String, V> snapshotConsumer(Class<V> type) {
+        return new KafkaConsumer<>(snapshotConfig("seat-billing-" + type.getSimpleName()), new StringDeserializer(),
+                deserializer(type));
+    }
+
+    /**
+     * A snapshot consumer that leaves the values as bytes, for a reader that must see every record, including
+     * one that does not decode (the deserializer of {@link #snapshotConsumer} would stop the poll there).
+     */
+    public Consumer<String, byte[]> rawSnapshotConsumer(String clientId) {
+        return new KafkaConsumer<>(snapshotConfig(clientId), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The registry's deserializer for values of {@code type} (Confluent wire format). */
+    public <V extends SpecificRecord> Deserializer<V> deserializer(Class<V> type) {
+        return ConfluentAvroSerde.forValues(type, registry).deserializer();
+    }
+
+    private Map<String, Object> snapshotConfig(String clientId) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -39,9 +59,8 @@ public class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A misnamed topic must fail the night, not be created empty by the lookup and billed as empty.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "seat-billing-" + type.getSimpleName());
-        return new KafkaConsumer<>(config, new StringDeserializer(),
-                ConfluentAvroSerde.forValues(type, registry).deserializer());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
     }
 
     public Admin admin() {

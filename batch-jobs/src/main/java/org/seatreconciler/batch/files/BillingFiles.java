@@ -15,41 +15,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.seatreconciler.batch.ledger.BilledDate;
+import org.seatreconciler.batch.reports.DateReport;
 
 /**
- * Writes a billing date's files under {@code <out>/<date>/}. Each file is written with
- * {@link AtomicFiles} (aside, synced, moved into place): finance never sees a half file. The
- * manifest comes last, so a folder with a manifest is complete.
+ * Writes a billing date's files under {@code <out>/<date>/} (a preview's under {@code <out>/preview/<date>/}).
+ * Each file is written with {@link AtomicFiles} (aside, synced, moved into place): finance never sees a half
+ * file. The manifest comes last, so a folder with a manifest is complete.
  */
 public class BillingFiles {
 
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = "manifest.sha256";
+    public static final String REVIEW = ReviewFile.NAME;
+    public static final String RECONCILIATION = ReconciliationFile.NAME;
+    /** The folder under the output folder that previews go to. */
+    public static final String PREVIEW_FOLDER = "preview";
 
     private final Path outDir;
+    private final boolean preview;
 
     /** @param outDir absolute */
     public BillingFiles(Path outDir) {
+        this(outDir, false);
+    }
+
+    private BillingFiles(Path outDir, boolean preview) {
         this.outDir = outDir;
+        this.preview = preview;
+    }
+
+    /** The files of previews: {@code <out>/preview/<date>/}, saying {@code "preview": true} in summary.json. */
+    public BillingFiles previews() {
+        return new BillingFiles(outDir.resolve(PREVIEW_FOLDER), true);
     }
 
     public Path folder(LocalDate billingDate) {
         return outDir.resolve(billingDate.toString());
     }
 
-    /** Writes invoices.csv, seat-counts.csv, summary.json and then manifest.sha256; returns the folder. */
-    public Path write(BilledDate ledger) {
-        Path folder = folder(ledger.date());
+    /**
+     * Writes invoices.csv, seat-counts.csv, reconciliation.csv, review.csv, summary.json and then
+     * manifest.sha256; returns the folder.
+     */
+    public Path write(DateReport report) {
+        Path folder = folder(report.date());
         try {
             prepare(folder);
-            Map<String, byte[]> files = render(ledger);
+            Map<String, byte[]> files = render(report);
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 AtomicFiles.write(folder.resolve(file.getKey()), file.getValue());
             }
             AtomicFiles.write(folder.resolve(MANIFEST), manifest(files));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the billing files of " + ledger.date() + " to " + folder, e);
+            throw new UncheckedIOException("Cannot write the billing files of " + report.date() + " to " + folder, e);
         }
         return folder;
     }
@@ -62,14 +80,14 @@ public class BillingFiles {
      *
      * @return the names of the files written again, in writing order; empty when all were intact
      */
-    public List<String> restore(BilledDate ledger) {
-        Path folder = folder(ledger.date());
+    public List<String> restore(DateReport report) {
+        Path folder = folder(report.date());
         try {
             prepare(folder);
             Map<String, String> listed = listed(folder.resolve(MANIFEST));
             List<String> rewritten = new ArrayList<>();
             Map<String, byte[]> onDisk = new LinkedHashMap<>();
-            for (Map.Entry<String, byte[]> file : render(ledger).entrySet()) {
+            for (Map.Entry<String, byte[]> file : render(report).entrySet()) {
                 Path path = folder.resolve(file.getKey());
                 byte[] current = Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
                 if (current == null || !sha256(current).equals(listed.get(file.getKey()))) {
@@ -85,7 +103,7 @@ public class BillingFiles {
             }
             return rewritten;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restore the billing files of " + ledger.date() + " in " + folder, e);
+            throw new UncheckedIOException("Cannot restore the billing files of " + report.date() + " in " + folder, e);
         }
     }
 
@@ -94,12 +112,13 @@ public class BillingFiles {
         AtomicFiles.removeLeftovers(folder);
     }
 
-    private static Map<String, byte[]> render(BilledDate ledger) {
+    private Map<String, byte[]> render(DateReport report) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(InvoiceFile.NAME, utf8(InvoiceFile.render(ledger.lines())));
-        files.put(SeatCountsFile.NAME, utf8(SeatCountsFile.render(ledger.snapshots())));
-        files.put(SUMMARY, utf8(BillingSummary.of(ledger.date(), ledger.lines(), ledger.snapshots(),
-                ledger.notBilled()).toJson()));
+        files.put(InvoiceFile.NAME, utf8(InvoiceFile.render(report.billed().lines())));
+        files.put(SeatCountsFile.NAME, utf8(SeatCountsFile.render(report.billed().snapshots())));
+        files.put(ReconciliationFile.NAME, utf8(ReconciliationFile.render(report.reconciliation())));
+        files.put(ReviewFile.NAME, utf8(ReviewFile.render(report.review())));
+        files.put(SUMMARY, utf8(BillingSummary.of(report, preview).toJson()));
         return files;
     }
 

@@ -8,46 +8,58 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.seatreconciler.batch.billing.InvoiceLine;
+import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.NotBilled;
-import org.seatreconciler.batch.ledger.SeatSnapshot;
+import org.seatreconciler.batch.reports.DateReport;
 
 /**
- * The control totals of one billing date (summary.json): organisations considered, invoice lines,
- * seats invoiced, the amount per currency, and the organisations not billed with the reason
- * ({@code {orgId, reason}}, DESIGN.md section 6). {@code organisations} counts the rows of seat-counts.csv;
- * an organisation not billed because its id or figures failed validation is only in {@code notBilled}.
+ * The control totals of one billing date (summary.json): whether it is a preview, organisations considered,
+ * invoice lines, seats invoiced, the amount per currency, the renewal change per currency (the movement of
+ * monthly recurring revenue, DESIGN.md section 9), the rows of review.csv, and the organisations not billed
+ * with the reason ({@code {orgId, reason}}, section 6). {@code organisations} counts the rows of
+ * seat-counts.csv; an organisation not billed because its id or figures failed validation is only in
+ * {@code notBilled}.
  */
-public record BillingSummary(LocalDate billingDate, int organisations, int invoiceLines, long seatsInvoiced,
-        Map<String, BigDecimal> amounts, List<NotBilled> notBilled) {
+public record BillingSummary(LocalDate billingDate, boolean preview, int organisations, int invoiceLines,
+        long seatsInvoiced, Map<String, BigDecimal> amounts, Map<String, BigDecimal> renewalChange, int reviewRows,
+        List<NotBilled> notBilled) {
 
-    public static BillingSummary of(LocalDate billingDate, List<InvoiceLine> lines, List<SeatSnapshot> snapshots,
-            List<NotBilled> notBilled) {
+    public static BillingSummary of(DateReport report, boolean preview) {
+        BilledDate billed = report.billed();
         Map<String, BigDecimal> amounts = new TreeMap<>();
         long seats = 0;
-        for (InvoiceLine line : lines) {
+        for (InvoiceLine line : billed.lines()) {
             amounts.merge(line.amount().currency().getCurrencyCode(), line.amount().amount(), BigDecimal::add);
             seats += line.seatsInvoiced();
         }
-        return new BillingSummary(billingDate, snapshots.size(), lines.size(), seats,
-                Collections.unmodifiableMap(amounts), List.copyOf(notBilled));
+        return new BillingSummary(billed.date(), preview, billed.snapshots().size(), billed.lines().size(), seats,
+                Collections.unmodifiableMap(amounts), report.renewalChange(), report.review().size(),
+                List.copyOf(billed.notBilled()));
+    }
+
+    /**
+     * What the date's files say, in one line: {@code 3 organisations, 1 invoice lines, 1 seats, amounts
+     * {USD=48.39}}, then the rows to review and the organisations not billed when there are any.
+     */
+    public String describe() {
+        return organisations + " organisations, " + invoiceLines + " invoice lines, " + seatsInvoiced
+                + " seats, amounts " + amounts + (reviewRows == 0 ? "" : ", " + reviewRows + " to review (review.csv)")
+                + (notBilled.isEmpty() ? "" : ", " + notBilled.size() + " not billed (summary.json notBilled)");
     }
 
     /** Deterministic JSON (fixed key order, no wall-clock time), amounts as strings with the minor digits. */
     public String toJson() {
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"billingDate\": ").append(string(billingDate.toString())).append(",\n");
+        json.append("  \"preview\": ").append(preview).append(",\n");
         json.append("  \"organisations\": ").append(organisations).append(",\n");
         json.append("  \"invoiceLines\": ").append(invoiceLines).append(",\n");
         json.append("  \"seatsInvoiced\": ").append(seatsInvoiced).append(",\n");
-        json.append("  \"amounts\": {");
+        json.append("  \"amounts\": ").append(perCurrency(amounts)).append(",\n");
+        json.append("  \"renewalChange\": ").append(perCurrency(renewalChange)).append(",\n");
+        json.append("  \"reviewRows\": ").append(reviewRows).append(",\n");
+        json.append("  \"notBilled\": [");
         String separator = "";
-        for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
-            json.append(separator).append(string(amount.getKey())).append(": ")
-                    .append(string(amount.getValue().toPlainString()));
-            separator = ", ";
-        }
-        json.append("},\n  \"notBilled\": [");
-        separator = "";
         for (NotBilled org : notBilled) {
             json.append(separator).append("\n    {\"orgId\": ").append(string(org.orgId()))
                     .append(", \"reason\": ").append(string(org.reason())).append('}');
@@ -55,6 +67,18 @@ public record BillingSummary(LocalDate billingDate, int organisations, int invoi
         }
         json.append(notBilled.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
         return json.toString();
+    }
+
+    /** {@code {"USD": "12.50"}}: amounts as strings with the currency's minor digits, by currency code. */
+    private static String perCurrency(Map<String, BigDecimal> amounts) {
+        StringBuilder json = new StringBuilder("{");
+        String separator = "";
+        for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
+            json.append(separator).append(string(amount.getKey())).append(": ")
+                    .append(string(amount.getValue().toPlainString()));
+            separator = ", ";
+        }
+        return json.append('}').toString();
     }
 
     private static String string(String value) {

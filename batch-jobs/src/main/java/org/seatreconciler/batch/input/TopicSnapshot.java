@@ -55,6 +55,12 @@ public final class TopicSnapshot {
      */
     public static <V> long read(Consumer<String, V> consumer, String topic, Map<Integer, Long> endOffsets,
             Duration timeout, BiConsumer<String, V> sink) {
+        return readRecords(consumer, topic, endOffsets, timeout, record -> sink.accept(record.key(), record.value()));
+    }
+
+    /** As {@link #read}, giving the sink whole records (with their partition and offset). */
+    public static <V> long readRecords(Consumer<String, V> consumer, String topic, Map<Integer, Long> endOffsets,
+            Duration timeout, java.util.function.Consumer<ConsumerRecord<String, V>> sink) {
         if (endOffsets.values().stream().allMatch(offset -> offset == 0L)) {
             return 0;
         }
@@ -75,7 +81,7 @@ public final class TopicSnapshot {
                     continue; // past the snapshot: a later run will see it
                 }
                 records++;
-                sink.accept(record.key(), record.value());
+                sink.accept(record);
             }
         }
         log.debug("Read {} records of {} up to offsets {}", records, topic, endOffsets);

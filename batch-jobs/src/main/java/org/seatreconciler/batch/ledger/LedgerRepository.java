@@ -19,6 +19,7 @@ import org.seatreconciler.batch.billing.Money;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.batch.billing.SeatFigures;
+import org.seatreconciler.batch.billing.SeatRequirement;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -31,15 +32,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bills twice, and no row costs a query of its own. Rows come back sorted by org_id in Java, not by the
  * database's collation, which differs between H2 and PostgreSQL locales.
  */
-public class LedgerRepository {
+public class LedgerRepository implements BillingHistory {
 
     private static final String INSERT_SNAPSHOT = "INSERT INTO seat_snapshot (billing_date, org_id, standard, support,"
             + " admins, owners, billable_standard, support_only, total_members, peak_billable_standard,"
-            + " peak_total_members, plan, not_billed_reason)"
+            + " peak_total_members, plan, not_billed_reason, required_seats, support_ratio, seat_basis, unit_price,"
+            + " currency)"
             + " SELECT CAST(:date AS DATE), CAST(:org AS VARCHAR(255)), CAST(:standard AS INTEGER),"
             + " CAST(:support AS INTEGER), CAST(:admins AS INTEGER), CAST(:owners AS INTEGER), CAST(:b AS INTEGER),"
             + " CAST(:p AS INTEGER), CAST(:t AS INTEGER), CAST(:peakB AS INTEGER), CAST(:peakT AS INTEGER),"
-            + " CAST(:plan AS VARCHAR(128)), CAST(:reason AS VARCHAR(1000))"
+            + " CAST(:plan AS VARCHAR(128)), CAST(:reason AS VARCHAR(1000)), CAST(:s AS INTEGER),"
+            + " CAST(:r AS INTEGER), CAST(:basis AS VARCHAR(16)), CAST(:price AS DECIMAL(19,4)),"
+            + " CAST(:currency AS CHAR(3))"
             + " WHERE NOT EXISTS (SELECT 1 FROM seat_snapshot WHERE billing_date = :date AND org_id = :org)";
 
     private static final String INSERT_LINE = "INSERT INTO seat_ledger (billing_date, org_id, line_type, plan,"
@@ -70,13 +74,35 @@ public class LedgerRepository {
 
     /** Seats invoiced per org in the month of {@code date} on dates before it. */
     public Map<String, Integer> purchasedBefore(LocalDate date) {
+        return seatsInvoiced(BillingPeriod.containing(date).start(), date);
+    }
+
+    @Override
+    public Map<String, Integer> seatsInvoiced(LocalDate from, LocalDate to) {
+        return seatsPerOrg(jdbc.sql("SELECT org_id, SUM(seats_invoiced) AS seats FROM seat_ledger"
+                + " WHERE billing_date >= :from AND billing_date < :to GROUP BY org_id")
+                .param("from", from).param("to", to));
+    }
+
+    @Override
+    public Map<String, Integer> renewals(LocalDate date) {
+        return seatsPerOrg(jdbc.sql("SELECT org_id, seats_invoiced AS seats FROM seat_ledger"
+                + " WHERE billing_date = :date AND line_type = :type")
+                .param("date", date).param("type", LineType.RENEWAL.name()));
+    }
+
+    @Override
+    public List<InvoiceLine> lines(String orgId, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT * FROM seat_ledger WHERE org_id = :org AND billing_date >= :from"
+                + " AND billing_date < :to").param("org", orgId).param("from", from).param("to", to)
+                .query(LedgerRepository::line).list().stream()
+                .sorted(Comparator.comparing(InvoiceLine::billingDate).thenComparing(InvoiceLine::lineType))
+                .toList();
+    }
+
+    private static Map<String, Integer> seatsPerOrg(JdbcClient.StatementSpec query) {
         Map<String, Integer> seats = new HashMap<>();
-        jdbc.sql("SELECT org_id, SUM(seats_invoiced) AS seats FROM seat_ledger"
-                + " WHERE billing_date >= :start AND billing_date < :date GROUP BY org_id")
-                .param("start", BillingPeriod.containing(date).start())
-                .param("date", date)
-                .query((rs, i) -> Map.entry(rs.getString("org_id"), rs.getInt("seats")))
-                .list()
+        query.query((rs, i) -> Map.entry(rs.getString("org_id"), rs.getInt("seats"))).list()
                 .forEach(e -> seats.put(e.getKey(), e.getValue()));
         return seats;
     }
@@ -126,6 +152,7 @@ public class LedgerRepository {
      * The seat snapshots of the latest date before {@code date} that has any: every organisation billed then,
      * for those whose daily records have since aged out of seats.org-daily (DESIGN.md section 6).
      */
+    @Override
     public List<SeatSnapshot> latestSnapshotsBefore(LocalDate date) {
         // Dates are billed with no gap, so that is the day before, found by key; MAX(...) WHERE < scans the
         // table on H2, and is only needed for a ledger that has gaps from before the no-gap rule.
@@ -152,13 +179,20 @@ public class LedgerRepository {
 
     private static SqlParameterSource snapshotRow(OrgBilling b) {
         SeatFigures f = b.figures();
+        SeatRequirement r = b.requirement();
+        // typed nulls for an organisation not billed: PostgreSQL cannot infer a bare null's type
         return new MapSqlParameterSource()
                 .addValue("date", b.billingDate()).addValue("org", b.orgId())
                 .addValue("standard", f.standard()).addValue("support", f.support())
                 .addValue("admins", f.admins()).addValue("owners", f.owners())
                 .addValue("b", f.billableStandard()).addValue("p", f.supportOnly()).addValue("t", f.totalMembers())
                 .addValue("peakB", f.peakBillableStandard()).addValue("peakT", f.peakTotalMembers())
-                .addValue("plan", b.plan()).addValue("reason", cut(b.notBilledReason()), Types.VARCHAR);
+                .addValue("plan", b.plan()).addValue("reason", cut(b.notBilledReason()), Types.VARCHAR)
+                .addValue("s", r == null ? null : r.requiredSeats(), Types.INTEGER)
+                .addValue("r", r == null ? null : r.supportRatio(), Types.INTEGER)
+                .addValue("basis", r == null ? null : r.seatBasis().name(), Types.VARCHAR)
+                .addValue("price", r == null ? null : r.unitPrice().amount(), Types.DECIMAL)
+                .addValue("currency", r == null ? null : r.unitPrice().currency().getCurrencyCode(), Types.CHAR);
     }
 
     private static SqlParameterSource lineRow(InvoiceLine l) {
@@ -198,6 +232,16 @@ public class LedgerRepository {
                 rs.getInt("owners"), rs.getInt("billable_standard"), rs.getInt("support_only"),
                 rs.getInt("total_members"), rs.getInt("peak_billable_standard"), rs.getInt("peak_total_members"));
         return new SeatSnapshot(rs.getObject("billing_date", LocalDate.class), rs.getString("org_id"), figures,
-                rs.getString("plan"), rs.getString("not_billed_reason"));
+                rs.getString("plan"), rs.getString("not_billed_reason"), requirement(rs));
+    }
+
+    private static SeatRequirement requirement(ResultSet rs) throws SQLException {
+        int seats = rs.getInt("required_seats");
+        if (rs.wasNull()) {
+            return null;
+        }
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        return new SeatRequirement(SeatBasis.valueOf(rs.getString("seat_basis")), rs.getInt("support_ratio"), seats,
+                Money.of(rs.getBigDecimal("unit_price"), currency));
     }
 }

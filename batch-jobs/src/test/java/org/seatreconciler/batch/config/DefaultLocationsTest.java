@@ -24,7 +24,7 @@ class DefaultLocationsTest {
                 .isEqualTo("jdbc:h2:file:" + HOME + "/seat-reconciler/db/billing");
         assertThat(environment.getProperty("seats.billing.out-dir")).isEqualTo(HOME + "/seat-reconciler/out");
         assertThat(new BillingProperties(null, null, null, null, null, null, null, null, 1, 35,
-                new java.math.BigDecimal("0.01"), java.time.Duration.ofMinutes(2), false, null).outDir())
+                new java.math.BigDecimal("0.01"), java.time.Duration.ofMinutes(2), false, null, null).outDir())
                 .isEqualTo(Path.of(HOME, "seat-reconciler", "out"));
     }
 }

@@ -34,7 +34,7 @@ class CsvQuotingTest {
     @Test
     void seatCountsQuoteTheOrgIdOnly() {
         SeatSnapshot snapshot = new SeatSnapshot(NOV_3, ORG, new SeatFigures(11, 16, 3, 1, 13, 14, 27, 13, 28),
-                "GROUP", null);
+                "GROUP", null, null);
 
         assertThat(SeatCountsFile.render(List.of(snapshot))).isEqualTo("billing_date,org_id,standard,support,"
                 + "admins,owners,billable_standard,support_only,total_members,peak_billable_standard,"

@@ -51,7 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "seats.billing.catch-up-timeout=5s",
         "seats.billing.catch-up-poll-interval=100ms",
         "seats.billing.read-timeout=30s" })
-@EmbeddedKafka(partitions = 3, topics = { Topics.ORG_DAILY, Topics.ORG_PLANS, Topics.MEMBERSHIP_EVENTS },
+@EmbeddedKafka(partitions = 3, topics = { Topics.ORG_DAILY, Topics.ORG_PLANS, Topics.MEMBERSHIP_EVENTS,
+        Topics.REJECTED },
         brokerProperties = { "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1" })
 @DirtiesContext
@@ -61,7 +62,11 @@ abstract class BillingJobTestSupport {
     static final LocalDate SEP_30 = LocalDate.of(2026, 9, 30);
     static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
     static final LocalDate OCT_2 = LocalDate.of(2026, 10, 2);
-    static final List<String> CSV_FILES = List.of("invoices.csv", "seat-counts.csv");
+    static final List<String> CSV_FILES = List.of("invoices.csv", "seat-counts.csv", "reconciliation.csv",
+            "review.csv");
+    /** Every file of a billed date, in the manifest's order. */
+    static final List<String> FILES = List.of("invoices.csv", "seat-counts.csv", "reconciliation.csv", "review.csv",
+            "summary.json");
 
     @Autowired
     NightlyBilling billing;
@@ -171,13 +176,14 @@ abstract class BillingJobTestSupport {
 
     static void assertManifestMatches(Path folder) throws IOException {
         StringBuilder expected = new StringBuilder();
-        for (String name : List.of("invoices.csv", "seat-counts.csv", "summary.json")) {
+        for (String name : FILES) {
             expected.append(sha256(Files.readAllBytes(folder.resolve(name)))).append("  ").append(name).append('\n');
         }
         assertThat(Files.readString(folder.resolve("manifest.sha256"))).isEqualTo(expected.toString());
         try (var files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("invoices.csv", "seat-counts.csv", "summary.json", "manifest.sha256");
+                    .containsExactlyInAnyOrder("invoices.csv", "seat-counts.csv", "reconciliation.csv", "review.csv",
+                            "summary.json", "manifest.sha256");
         }
     }
 

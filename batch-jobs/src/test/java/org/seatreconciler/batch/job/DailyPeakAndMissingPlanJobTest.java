@@ -62,15 +62,24 @@ class DailyPeakAndMissingPlanJobTest extends BillingJobTestSupport {
         assertThat(Files.readString(nov3.folder().resolve("summary.json"))).isEqualTo("""
                 {
                   "billingDate": "2026-11-03",
+                  "preview": false,
                   "organisations": 3,
                   "invoiceLines": 2,
                   "seatsInvoiced": 20,
                   "amounts": {"USD": "840.00"},
+                  "renewalChange": {"USD": "900.00"},
+                  "reviewRows": 0,
                   "notBilled": [
                     {"orgId": "gold-d", "reason": "plan GOLD is not in the plan catalogue"}
                   ]
                 }
                 """);
+        // the figures the seats were computed from (the peaks); gold-d has no plan, so nothing is required of it;
+        // renewal changes 15 x 50.00 = 750.00 and 5 x 30.00 = 150.00 (nothing renewed on 1 Nov)
+        assertThat(Files.readString(nov3.folder().resolve("reconciliation.csv"))).endsWith("\r\n"
+                + "2026-11-03,clinic-a,GROUP,13,17,30,15,15,0,15,15,USD,750.00\r\n"
+                + "2026-11-03,gold-d,GOLD,2,0,2,,0,,,,,\r\n"
+                + "2026-11-03,solo-c,STARTER,2,3,5,5,5,0,5,5,USD,150.00\r\n");
         assertManifestMatches(nov3.folder());
 
         BillingRun nov4 = bill(NOV_4);

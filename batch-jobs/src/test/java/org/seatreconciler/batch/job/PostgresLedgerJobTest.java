@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.seatreconciler.batch.billing.OrgBilling;
+import org.seatreconciler.batch.billing.SeatFigures;
+import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -79,5 +85,17 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
                 + " WHERE table_name = 'seat_ledger' AND column_name = 'amount'").query(String.class).single())
                 .isEqualTo("numeric");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM batch_job_instance").query(Long.class).single()).isEqualTo(3);
+
+        // the terms columns the old table gained: empty for an organisation not billed (typed nulls on PostgreSQL)
+        LocalDate oct3 = OCT_2.plusDays(1);
+        ledgerRepository.record(List.of(new OrgBilling(oct3, "gold-p", new SeatFigures(2, 0, 1, 1, 2, 0, 2, 2, 2),
+                "GOLD", null, Optional.empty(), "plan GOLD is not in the plan catalogue", true)));
+        assertThat(ledgerRepository.snapshots(oct3)).singleElement().satisfies(s -> {
+            assertThat(s.requirement()).isNull();
+            assertThat(s.notBilledReason()).isEqualTo("plan GOLD is not in the plan catalogue");
+        });
     }
+
+    @Autowired
+    LedgerRepository ledgerRepository;
 }

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.explain.EventTrail;
+import org.seatreconciler.batch.explain.Explainer;
+import org.seatreconciler.batch.explain.Explanation;
+import org.seatreconciler.batch.preview.BillingPreview;
+import org.seatreconciler.batch.preview.PreviewRun;
+import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -53,11 +59,14 @@ class BillingCommandRunnerTest {
     @Test
     void aMistypedOptionIsAOneLineErrorAndExitCodeTwoNotABillOfYesterday() {
         assertThat(runWith(2, "--biling-date=2026-10-02").stderr()).isEqualTo("Unknown option --biling-date: expected "
-                + "--billing-date=YYYY-MM-DD or a setting --<key>=<value> (e.g. --seats.billing.seat-basis=DAILY_PEAK)"
-                + System.lineSeparator());
+                + "--billing-date=YYYY-MM-DD [--preview | --explain ORG [--json]] or a setting --<key>=<value> (e.g. "
+                + "--seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
         assertThat(runWith(2, "--billing-date=2026-10-02", "2026-10-03").stderr()).isEqualTo("Unexpected argument "
-                + "'2026-10-03': expected --billing-date=YYYY-MM-DD or a setting --<key>=<value> "
-                + "(e.g. --seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
+                + "'2026-10-03': expected --billing-date=YYYY-MM-DD [--preview | --explain ORG [--json]] or a setting "
+                + "--<key>=<value> (e.g. --seats.billing.seat-basis=DAILY_PEAK)" + System.lineSeparator());
+        assertThat(runWith(2, "--billing-date").stderr()).startsWith("--billing-date needs a value: expected");
+        assertThat(runWith(2, "--billing-date=2026-10-02", "--billing-date", "2026-10-03").stderr())
+                .isEqualTo("--billing-date is given more than once; give it once" + System.lineSeparator());
         assertThat(asked).isEmpty();
     }
 
@@ -89,7 +98,7 @@ class BillingCommandRunnerTest {
 
     @Test
     void aFailureOrARefusalIsItsOneLineAndExitCodeOne() {
-        BillingCommandRunner runner = new BillingCommandRunner(billing(ZoneOffset.UTC,
+        BillingCommandRunner runner = runner(billing(ZoneOffset.UTC,
                 new BillingFailedException("Another billing process (h/1/x) holds the billing lease for 100 s more")));
         Outcome outcome = run(runner, "--billing-date=2026-10-02");
 
@@ -101,23 +110,84 @@ class BillingCommandRunnerTest {
     @Test
     void withoutADateItBillsYesterdayInTheBillingZone() {
         // 00:30 UTC on 3 Oct is 13:30 on 3 Oct in Auckland: yesterday there is 2 Oct
-        BillingCommandRunner runner = new BillingCommandRunner(billing(ZoneId.of("Pacific/Auckland"), null));
+        BillingCommandRunner runner = runner(billing(ZoneId.of("Pacific/Auckland"), null));
         run(runner);
 
         assertThat(asked).containsExactly(LocalDate.of(2026, 10, 2));
         assertThat(runner.getExitCode()).isZero();
     }
 
+    @Test
+    void previewAndDryRunWriteThePreviewAndBillNothing() {
+        for (String flag : List.of("--preview", "--dry-run")) {
+            Outcome outcome = runWith(0, flag, "--billing-date", "2026-10-02");
+
+            assertThat(outcome.stdout()).isEqualTo("Preview of 2026-10-02 (nothing billed): 1 organisations, 1 invoice "
+                    + "lines, 1 seats, amounts {USD=50.00} -> /out/preview/2026-10-02" + System.lineSeparator());
+        }
+        assertThat(previewed).containsExactly(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 2));
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void explainTakesTheOrganisationAfterASpaceOrAnEqualsSignAndJsonOnlyWithIt() {
+        assertThat(runWith(0, "--explain=clinic-a", "--billing-date=2026-10-02").stdout()).isEqualTo("""
+                clinic-a on 2026-10-02: billed (from the seat ledger)
+                Not billed: org id "=x" is not valid
+                Membership events not read: Topic hr.membership-events does not exist
+                """);
+        assertThat(runWith(0, "--explain", "clinic-a", "--billing-date", "2026-10-02", "--json").stdout())
+                .startsWith("{").contains("\"orgId\" : \"clinic-a\"", "\"notBilled\" : \"org id \\\"=x\\\" is not valid\"");
+        assertThat(runWith(1, "--explain", "nobody", "--billing-date", "2026-10-02").stderr())
+                .isEqualTo("No figures for nobody" + System.lineSeparator());
+        assertThat(explained).containsExactly("clinic-a 2026-10-02", "clinic-a 2026-10-02", "nobody 2026-10-02");
+        assertThat(runWith(2, "--explain").stderr()).startsWith("--explain needs a value: expected");
+        assertThat(runWith(2, "--json", "--billing-date=2026-10-02").stderr())
+                .isEqualTo("--json goes with --explain ORG" + System.lineSeparator());
+        assertThat(runWith(2, "--preview", "--explain", "clinic-a").stderr()).isEqualTo("--preview and --explain do "
+                + "not go together: --explain of a date not billed yet explains its preview by itself"
+                + System.lineSeparator());
+        assertThat(runWith(2, "--preview=yes").stderr()).startsWith("--preview takes no value: expected");
+        assertThat(asked).isEmpty();
+    }
+
+    private final List<LocalDate> previewed = new ArrayList<>();
+    private final List<String> explained = new ArrayList<>();
+
+    /** The preview and the explainer stood in for too: they record what they were asked. */
+    private BillingCommandRunner runner(NightlyBilling billing) {
+        BillingPreview preview = new BillingPreview(null, null, null, null, null, null, null, () -> 0, 35) {
+            @Override
+            public List<PreviewRun> preview(LocalDate from, LocalDate to) {
+                previewed.add(to);
+                return List.of(new PreviewRun(to, Path.of("/out/preview", to.toString()), run(to).summary(), List.of(),
+                        0));
+            }
+        };
+        Explainer explainer = new Explainer(null, null, null, null, null, ZoneOffset.UTC) {
+            @Override
+            public Explanation explain(String orgId, LocalDate date, LocalDate from) {
+                explained.add(orgId + " " + date);
+                if (orgId.equals("nobody")) {
+                    throw new BillingFailedException("No figures for nobody");
+                }
+                return new Explanation(orgId, date, true, null, "org id \"=x\" is not valid", null, List.of(), null,
+                        EventTrail.unavailable("hr.membership-events", "Topic hr.membership-events does not exist"));
+            }
+        };
+        return new BillingCommandRunner(billing, preview, explainer);
+    }
+
     private static BillingRun run(LocalDate date) {
-        return new BillingRun(date, Path.of("/out", date.toString()), false, List.of(), 1, 1, 1,
-                Map.of("USD", new BigDecimal("50.00")), List.of());
+        return new BillingRun(date, Path.of("/out", date.toString()), false, List.of(), new BillingSummary(date,
+                false, 1, 1, 1, Map.of("USD", new BigDecimal("50.00")), Map.of(), 0, List.of()));
     }
 
     private record Outcome(String stdout, String stderr) {
     }
 
     private Outcome runWith(int exitCode, String... args) {
-        BillingCommandRunner runner = new BillingCommandRunner(billing(ZoneOffset.UTC, null));
+        BillingCommandRunner runner = runner(billing(ZoneOffset.UTC, null));
         Outcome outcome = run(runner, args);
         assertThat(runner.getExitCode()).isEqualTo(exitCode);
         return outcome;

@@ -67,7 +67,7 @@ public final class Benchmark {
     private BenchReport.PipelineFigures pipeline(Command.Bench bench, Path events, Path outDir) {
         LocalDate lastDay = FIRST_DAY.plusDays(bench.days() - 1L);
         RunReport report = new Pipeline(components, console).run(new Command.Run(events, Optional.empty(), FIRST_DAY,
-                lastDay, SeatBasis.END_OF_DAY, ZoneOffset.UTC, outDir));
+                lastDay, SeatBasis.END_OF_DAY, ZoneOffset.UTC, outDir, false));
         RunSummary s = report.summary();
         RunReport.Timings t = report.timings();
         return new BenchReport.PipelineFigures(s.eventsRead(), t.publishing(), t.processing(), t.billing(),

@@ -23,7 +23,11 @@ import java.util.stream.Collectors;
 public final class ArgumentParser {
 
     private static final Set<String> RUN_OPTIONS = Set.of("--events", "--plans", "--from", "--to", "--seat-basis",
-            "--zone", "--out", "--max-dates");
+            "--zone", "--out", "--max-dates", "--preview");
+    private static final Set<String> EXPLAIN_OPTIONS = Set.of("--events", "--plans", "--org", "--date", "--from",
+            "--seat-basis", "--zone", "--json");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--preview", "--json");
     /** A run bills each date in order; a range longer than this is most likely a typo, and takes long. */
     public static final int DEFAULT_MAX_DATES = 400;
     private static final Set<String> DEMO_OPTIONS = Set.of("--out", "--seat-basis", "--zone");
@@ -49,12 +53,13 @@ public final class ArgumentParser {
         }
         return switch (command) {
             case "run" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.RUN) : run(options(command, rest, RUN_OPTIONS));
+            case "explain" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.EXPLAIN) : explain(options(command, rest, EXPLAIN_OPTIONS));
             case "demo" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.DEMO) : demo(options(command, rest, DEMO_OPTIONS));
             case "bench" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.BENCH) : new BenchArguments(workingDir).parse(options(command, rest, BenchArguments.OPTIONS));
             case "publish" -> rest.stream().anyMatch(HELP_FLAGS::contains) ? new Command.Help(Usage.PUBLISH) : publish(options(command, rest, PUBLISH_OPTIONS));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option '" + command + "' (try 'reconciler --help')"
-                    : "unknown command '" + command + "' (commands: run, demo, publish, bench, help)");
+                    : "unknown command '" + command + "' (commands: run, explain, demo, publish, bench, help)");
         };
     }
 
@@ -72,7 +77,25 @@ public final class ArgumentParser {
             throw new UsageException("--from " + from + " --to " + to + " is " + dates + " dates, more than the limit of "
                     + maxDates + " (raise it with --max-dates)");
         }
-        return new Command.Run(events, plans, from, to, seatBasis(options), zone(options), outDir(required(options, "--out")));
+        return new Command.Run(events, plans, from, to, seatBasis(options), zone(options), outDir(required(options, "--out")),
+                options.containsKey("--preview"));
+    }
+
+    private Command.Explain explain(Map<String, String> options) {
+        Path events = readableFile("--events", required(options, "--events"));
+        Optional<Path> plans = Optional.ofNullable(options.get("--plans")).map(p -> readableFile("--plans", p));
+        String org = required(options, "--org").trim();
+        if (org.isEmpty()) {
+            throw new UsageException("--org needs an organisation id");
+        }
+        LocalDate date = date("--date", required(options, "--date"));
+        LocalDate from = Optional.ofNullable(options.get("--from")).map(d -> date("--from", d))
+                .orElse(date.withDayOfMonth(1));
+        if (from.isAfter(date)) {
+            throw new UsageException("--from " + from + " is after --date " + date);
+        }
+        return new Command.Explain(events, plans, org, date, from, seatBasis(options), zone(options),
+                options.containsKey("--json"));
     }
 
     private Command.Publish publish(Map<String, String> options) {
@@ -111,7 +134,12 @@ public final class ArgumentParser {
                         ? "unknown option '" + name + "' for " + command + " (try 'reconciler " + command + " --help')"
                         : "unexpected argument '" + arg + "' for " + command + " (try 'reconciler " + command + " --help')");
             }
-            if (value == null) {
+            if (FLAGS.contains(name)) {
+                if (value != null) {
+                    throw new UsageException(name + " takes no value");
+                }
+                value = "";
+            } else if (value == null) {
                 if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new UsageException(name + " needs a value");
                 }

@@ -15,9 +15,20 @@ import java.util.Set;
 /** What the command line asked for, validated: paths absolute, dates parsed, defaults applied. */
 public sealed interface Command {
 
-    /** {@code run}: the events (and plans) of a file, billed for every date from {@code from} to {@code to}. */
+    /**
+     * {@code run}: the events (and plans) of a file, billed for every date from {@code from} to {@code to}; with
+     * {@code preview}, nothing billed: the files each date would get go to {@code <out>/preview/<date>/}.
+     */
     record Run(Path events, Optional<Path> plans, LocalDate from, LocalDate to, SeatBasis seatBasis, ZoneId zone,
-               Path out) implements Command {
+               Path out, boolean preview) implements Command {
+    }
+
+    /**
+     * {@code explain}: why {@code orgId} would be billed what it is on {@code date}, with the events of a file,
+     * the ledger starting on {@code from} (the 1st of the date's month unless given), as {@code run --from} does.
+     */
+    record Explain(Path events, Optional<Path> plans, String orgId, LocalDate date, LocalDate from,
+                   SeatBasis seatBasis, ZoneId zone, boolean json) implements Command {
     }
 
     /** {@code demo}: sample organisations billed for today. */

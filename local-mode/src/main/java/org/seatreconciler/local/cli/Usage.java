@@ -11,6 +11,8 @@ public final class Usage {
 
             Commands:
               run    import membership events (and plans) from files and bill a range of dates
+                     (--preview: write what they would get under <out>/preview/, bill nothing)
+              explain  why an organisation is billed what it is on a date, from files of events
               demo   bill sample organisations for today
               publish  send membership events (and plans) from files to a real Kafka cluster
               bench  time the pipeline on generated events, beside the broker's own ceilings
@@ -22,6 +24,7 @@ public final class Usage {
     public static final String RUN = """
             Usage: reconciler run --events FILE.jsonl [--plans FILE.csv] --from YYYY-MM-DD [--to YYYY-MM-DD]
                                   [--seat-basis END_OF_DAY|DAILY_PEAK] [--zone ZONE] [--max-dates N] --out DIR
+                                  [--preview]
 
               --events FILE     membership events, one JSON object per line (blank lines skipped)
               --plans FILE      CSV with header org_id,plan; organisations not listed get the default plan
@@ -31,7 +34,26 @@ public final class Usage {
               --zone ZONE       billing zone, e.g. UTC (default) or Europe/Paris
               --max-dates N     refuse a range of more than N dates (default 400)
               --out DIR         output folder: <DIR>/<date>/invoices.csv, seat-counts.csv,
+                                reconciliation.csv, review.csv, summary.json, manifest.sha256,
                                 <DIR>/rejected-events.jsonl, <DIR>/run-summary.json
+              --preview         bill nothing: the files each date would get go to <DIR>/preview/<date>/
+            """;
+
+    public static final String EXPLAIN = """
+            Usage: reconciler explain --events FILE.jsonl [--plans FILE.csv] --org ORG --date YYYY-MM-DD
+                                      [--from YYYY-MM-DD] [--seat-basis END_OF_DAY|DAILY_PEAK] [--zone ZONE] [--json]
+
+            Runs the events through the local pipeline and prints why ORG would be billed what it is on
+            the date: its figures, the rule with its numbers, the seats bought before in the month, the
+            proration and the amount, and the events that changed its counts that day. Nothing is billed
+            and no file is written.
+
+              --org ORG         the organisation
+              --date DATE       the billing date to explain
+              --from DATE       where billing starts, as run --from (default: the 1st of --date's month,
+                                so the seats bought before in the month count)
+              --json            one JSON object instead of text
+              --events, --plans, --seat-basis, --zone: as for run
             """;
 
     public static final String DEMO = """

@@ -24,6 +24,8 @@ import org.seatreconciler.schemas.events.MembershipEvents;
  * <li>sunrise-clinic (GROUP): the help article's 10 standard + 16 support members: 13 seats;</li>
  * <li>harbour-dental (ENTERPRISE): 3 standard and a support member who is the owner: 4 seats;</li>
  * <li>solo-physio (STARTER, no bundled support): 1 standard + 1 support: 2 seats;</li>
+ * <li>metro-hospital (GROUP): 24 standard members join at once: 24 seats, a change large enough for
+ *     review.csv;</li>
  * <li>rejections to show: a self role change, a role change by a non-admin, a duplicate delivery, and
  *     two malformed lines.</li>
  * </ul>
@@ -31,6 +33,8 @@ import org.seatreconciler.schemas.events.MembershipEvents;
 public final class DemoData {
 
     public static final String EVENTS_FILE = "demo-events.jsonl";
+    /** The help article's clinic: 10 standard + 16 support members need 13 seats; the demo explains it. */
+    public static final String ARTICLE_CLINIC = "sunrise-clinic";
     public static final String PLANS_FILE = "demo-plans.csv";
 
     private final LocalDate day;
@@ -58,7 +62,8 @@ public final class DemoData {
     }
 
     static List<String> plans() {
-        return List.of("org_id,plan", "sunrise-clinic,GROUP", "harbour-dental,ENTERPRISE", "solo-physio,STARTER");
+        return List.of("org_id,plan", "sunrise-clinic,GROUP", "harbour-dental,ENTERPRISE", "solo-physio,STARTER",
+                "metro-hospital,GROUP");
     }
 
     List<String> events() {
@@ -75,6 +80,10 @@ public final class DemoData {
         added("harbour-dental", "h-sup-0", MemberRole.SUPPORT, null, true, at(10, 3));
         added("solo-physio", "p-std-0", MemberRole.STANDARD, true, true, at(11, 0));
         added("solo-physio", "p-sup-0", MemberRole.SUPPORT, null, null, at(11, 1));
+        added("metro-hospital", "m-std-00", MemberRole.STANDARD, true, true, at(11, 30));
+        for (int i = 1; i < 24; i++) {
+            added("metro-hospital", String.format("m-std-%02d", i), MemberRole.STANDARD, null, null, at(11, 30 + i));
+        }
 
         // rejected by the topology: a member changing their own role, and a non-admin changing someone's
         roleChanged("sunrise-clinic", "s-sup-03", "s-sup-03", at(12, 0));

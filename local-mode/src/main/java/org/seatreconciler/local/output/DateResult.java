@@ -13,19 +13,24 @@ import java.util.TreeMap;
  * @param organisations organisations considered (rows of seat-counts.csv)
  * @param invoiceLines rows of invoices.csv
  * @param totals amount invoiced per currency code, with the currency's minor digits
+ * @param renewalChange the renewal change per currency code (reconciliation.csv): how the next renewals move
+ *        monthly recurring revenue
+ * @param reviewRows rows of review.csv
  * @param notBilled "orgId: reason" for each organisation the job could not bill (e.g. a plan missing
  *        from the catalogue)
  */
 public record DateResult(LocalDate date, int organisations, int invoiceLines, SortedMap<String, BigDecimal> totals,
-                         List<String> notBilled) {
+                         SortedMap<String, BigDecimal> renewalChange, int reviewRows, List<String> notBilled) {
 
     public DateResult {
         totals = new TreeMap<>(totals);
+        renewalChange = new TreeMap<>(renewalChange);
         notBilled = List.copyOf(notBilled);
     }
 
     public static DateResult of(LocalDate date, int organisations, int invoiceLines, Map<String, BigDecimal> totals,
-                                List<String> notBilled) {
-        return new DateResult(date, organisations, invoiceLines, new TreeMap<>(totals), notBilled);
+                                Map<String, BigDecimal> renewalChange, int reviewRows, List<String> notBilled) {
+        return new DateResult(date, organisations, invoiceLines, new TreeMap<>(totals), new TreeMap<>(renewalChange),
+                reviewRows, notBilled);
     }
 }

@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param duplicatesIgnored events the topology ignored as already applied
  * @param eventsRejected reason -> count, import rejections and topology rejections together
  * @param dates the billing dates, in order
+ * @param preview the dates were previewed ({@code run --preview}), not billed
  */
 public record RunSummary(long eventsRead, long eventsApplied, long duplicatesIgnored,
-                         SortedMap<String, Long> eventsRejected, List<DateResult> dates) {
+                         SortedMap<String, Long> eventsRejected, List<DateResult> dates, boolean preview) {
 
     public RunSummary {
         eventsRejected = new TreeMap<>(eventsRejected);

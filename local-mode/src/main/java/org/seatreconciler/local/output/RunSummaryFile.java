@@ -15,8 +15,9 @@ import org.seatreconciler.batch.files.AtomicFiles;
 
 /**
  * Writes {@code <out>/run-summary.json}: eventsRead, eventsApplied, duplicatesIgnored, eventsRejected
- * (reason -> count, sorted), then per billing date the organisations, invoice lines and totals per
- * currency and the organisations not billed. No wall-clock time inside, so the same input gives the same bytes.
+ * (reason -> count, sorted), whether the dates were only previewed, then per billing date the organisations,
+ * invoice lines, totals per currency, the renewal change per currency, the rows to review and the organisations
+ * not billed. No wall-clock time inside, so the same input gives the same bytes.
  */
 public final class RunSummaryFile {
 
@@ -45,6 +46,7 @@ public final class RunSummaryFile {
                 .put("duplicatesIgnored", summary.duplicatesIgnored());
         ObjectNode rejected = root.putObject("eventsRejected");
         summary.eventsRejected().forEach(rejected::put);
+        root.put("preview", summary.preview());
         ArrayNode dates = root.putArray("dates");
         for (DateResult date : summary.dates()) {
             ObjectNode node = dates.addObject()
@@ -53,6 +55,9 @@ public final class RunSummaryFile {
                     .put("invoiceLines", date.invoiceLines());
             ObjectNode totals = node.putObject("totals");
             date.totals().forEach(totals::put);
+            ObjectNode renewalChange = node.putObject("renewalChange");
+            date.renewalChange().forEach(renewalChange::put);
+            node.put("reviewRows", date.reviewRows());
             ArrayNode notBilled = node.putArray("notBilled");
             date.notBilled().forEach(notBilled::add);
         }

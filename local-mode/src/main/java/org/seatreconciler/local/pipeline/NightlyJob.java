@@ -18,6 +18,19 @@ public interface NightlyJob extends AutoCloseable {
      */
     List<DateResult> bill(LocalDate date);
 
+    /**
+     * Bills nothing: writes {@code <out>/preview/<date>/} for every date from {@code from} to {@code to}, the files
+     * the nightly job would write, computed in order from the figures known now (a new ledger starts at
+     * {@code from}).
+     */
+    List<DateResult> preview(LocalDate from, LocalDate to);
+
+    /**
+     * Why {@code orgId} is billed what it is on {@code date}: from the ledger when the date is billed, else from a
+     * preview starting at {@code from}; as text, or one JSON object.
+     */
+    String explain(String orgId, LocalDate date, LocalDate from, boolean json);
+
     @Override
     void close();
 

@@ -52,7 +52,24 @@ public final class Pipeline {
         this.console = console;
     }
 
+    /** What a run does with the nightly job once the streams app has processed every event. */
+    @FunctionalInterface
+    public interface JobWork {
+        Done on(NightlyJob job);
+    }
+
+    /** The dates the job billed or previewed, and what it explained (or null). */
+    public record Done(List<DateResult> dates, String explanation) {
+    }
+
+    /** Bills {@code run}'s dates, or with {@code --preview} writes what they would get. */
     public RunReport run(Command.Run run) {
+        return run(run, job -> new Done(run.preview() ? preview(job, run.from(), run.to())
+                : bill(job, run.from(), run.to()), null));
+    }
+
+    /** Runs the events and plans of {@code run} through the pipeline, then {@code work} with the nightly job. */
+    public RunReport run(Command.Run run, JobWork jobWork) {
         // Validate before anything starts: a bad plans file must not leave a half-published run.
         List<PlanAssignment> plans = run.plans().map(p -> PlansFile.read(p, components.planCodes())).orElse(List.of());
         String registryScope = "local-" + UUID.randomUUID();
@@ -66,13 +83,14 @@ public final class Pipeline {
             broker.closeFirst(work);
             LocalSettings settings = new LocalSettings(broker.bootstrapServers(), registryUrl, run.zone(),
                     run.seatBasis(), run.out(), work.path(), SeatsSettings.TopicSettings.defaults().withLayout(1, 1, (short) 1), LocalSettings.STREAMS_APPLICATION_ID);
-            return runOn(broker, settings, run, plans);
+            return runOn(broker, settings, run, plans, jobWork);
         } finally {
             InMemorySchemaRegistry.drop(registryScope);
         }
     }
 
-    private RunReport runOn(LocalKafkaBroker broker, LocalSettings settings, Command.Run run, List<PlanAssignment> plans) {
+    private RunReport runOn(LocalKafkaBroker broker, LocalSettings settings, Command.Run run, List<PlanAssignment> plans,
+            JobWork work) {
         SeatsSettings.TopicSettings topics = settings.topics();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             TopicSetup.create(admin, topics);
@@ -93,7 +111,11 @@ public final class Pipeline {
                 console.println("  done (" + seconds(waitStart) + ")");
 
                 long billingStart = System.nanoTime();
-                List<DateResult> dates = bill(broker, settings, run.from(), run.to());
+                Done done;
+                try (NightlyJob job = components.nightlyJob().start(settings)) {
+                    broker.closeFirst(job);
+                    done = work.on(job);
+                }
                 Duration billing = since(billingStart);
 
                 long topologyRejections = RejectedTopicReader.copy(settings.bootstrapServers(),
@@ -104,11 +126,11 @@ public final class Pipeline {
                     log.warn("The topology counted {} rejections but {} holds {}", counted, topics.rejected(), topologyRejections);
                 }
                 RunSummary summary = new RunSummary(imported.eventsRead(), outcomes.applied(), outcomes.duplicates(),
-                        RunSummary.merge(imported.rejected(), outcomes.rejected()), dates);
+                        RunSummary.merge(imported.rejected(), outcomes.rejected()), done.dates(), run.preview());
                 rejected.commit();
                 var summaryFile = RunSummaryFile.write(run.out(), summary);
                 return new RunReport(summary, run.out(), rejected.path(), summaryFile,
-                        new RunReport.Timings(publishing, processing, billing));
+                        new RunReport.Timings(publishing, processing, billing), done.explanation());
             }
         }
     }
@@ -134,22 +156,24 @@ public final class Pipeline {
      * A fresh ledger starts at the date asked, so {@code from} first; then {@code to}, which bills the dates
      * between in order from one read of the topics (the job's catch-up), rather than one job run per date.
      */
-    private List<DateResult> bill(LocalKafkaBroker broker, LocalSettings settings, LocalDate from, LocalDate to) {
-        List<DateResult> results = new ArrayList<>();
-        try (NightlyJob job = components.nightlyJob().start(settings)) {
-            broker.closeFirst(job);
-            results.addAll(report(job.bill(from)));
-            if (to.isAfter(from)) {
-                results.addAll(report(job.bill(to)));
-            }
+    public List<DateResult> bill(NightlyJob job, LocalDate from, LocalDate to) {
+        List<DateResult> results = new ArrayList<>(report("Billed", job.bill(from)));
+        if (to.isAfter(from)) {
+            results.addAll(report("Billed", job.bill(to)));
         }
         return results;
     }
 
-    private List<DateResult> report(List<DateResult> dates) {
+    /** Bills nothing: the files from .. to would get, under {@code <out>/preview/}. */
+    private List<DateResult> preview(NightlyJob job, LocalDate from, LocalDate to) {
+        return report("Previewed (nothing billed)", job.preview(from, to));
+    }
+
+    private List<DateResult> report(String what, List<DateResult> dates) {
         for (DateResult result : dates) {
-            console.println(String.format(Locale.ROOT, "Billed %s: %d organisation(s), %d invoice line(s)%s",
-                    result.date(), result.organisations(), result.invoiceLines(), totals(result)));
+            console.println(String.format(Locale.ROOT, "%s %s: %d organisation(s), %d invoice line(s)%s%s", what,
+                    result.date(), result.organisations(), result.invoiceLines(), totals(result),
+                    result.reviewRows() == 0 ? "" : ", " + result.reviewRows() + " to review"));
             result.notBilled().forEach(org -> console.println("  not billed: " + org));
         }
         return dates;

@@ -7,6 +7,13 @@ import org.seatreconciler.batch.BatchApplication;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.explain.Explainer;
+import org.seatreconciler.batch.explain.Explanation;
+import org.seatreconciler.batch.explain.ExplanationJson;
+import org.seatreconciler.batch.explain.ExplanationText;
+import org.seatreconciler.batch.files.BillingSummary;
+import org.seatreconciler.batch.ledger.NotBilled;
+import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.local.ReconcilerException;
 import org.seatreconciler.local.output.DateResult;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,10 +23,14 @@ final class SpringNightlyJob implements NightlyJob {
 
     private final ConfigurableApplicationContext context;
     private final NightlyBilling billing;
+    private final BillingPreview preview;
+    private final Explainer explainer;
 
     private SpringNightlyJob(ConfigurableApplicationContext context) {
         this.context = context;
         this.billing = context.getBean(NightlyBilling.class);
+        this.preview = context.getBean(BillingPreview.class);
+        this.explainer = context.getBean(Explainer.class);
     }
 
     static NightlyJob start(LocalSettings settings) {
@@ -36,8 +47,32 @@ final class SpringNightlyJob implements NightlyJob {
         }
     }
 
+    @Override
+    public List<DateResult> preview(LocalDate from, LocalDate to) {
+        try {
+            return preview.preview(from, to).stream().map(run -> result(run.billingDate(), run.summary())).toList();
+        } catch (BillingFailedException e) {
+            throw new ReconcilerException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String explain(String orgId, LocalDate date, LocalDate from, boolean json) {
+        try {
+            Explanation explanation = explainer.explain(orgId, date, from);
+            return json ? ExplanationJson.render(explanation) : ExplanationText.render(explanation);
+        } catch (BillingFailedException e) {
+            throw new ReconcilerException(e.getMessage(), e);
+        }
+    }
+
     private static DateResult result(BillingRun run) {
-        return DateResult.of(run.billingDate(), run.organisations(), run.invoiceLines(), run.amounts(), run.notBilled());
+        return result(run.billingDate(), run.summary());
+    }
+
+    private static DateResult result(LocalDate date, BillingSummary s) {
+        return DateResult.of(date, s.organisations(), s.invoiceLines(), s.amounts(), s.renewalChange(), s.reviewRows(),
+                s.notBilled().stream().map(NotBilled::toString).toList());
     }
 
     @Override

@@ -61,6 +61,7 @@ class DemoDataTest {
         assertThat(PlansFile.read(files[1], DefaultComponents.planCodes())).containsExactly(
                 new PlanAssignment("sunrise-clinic", "GROUP"),
                 new PlanAssignment("harbour-dental", "ENTERPRISE"),
-                new PlanAssignment("solo-physio", "STARTER"));
+                new PlanAssignment("solo-physio", "STARTER"),
+                new PlanAssignment("metro-hospital", "GROUP"));
     }
 }

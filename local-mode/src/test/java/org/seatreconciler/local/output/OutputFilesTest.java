@@ -73,8 +73,10 @@ class OutputFilesTest {
     void runSummaryHasTheCountsSortedReasonsAndPerDateTotals() throws Exception {
         RunSummary summary = new RunSummary(44, 39, 1,
                 RunSummary.merge(Map.of("MALFORMED", 2L), Map.of("UNAUTHORIZED_ROLE_CHANGE", 1L, "SELF_ROLE_CHANGE", 1L)),
-                List.of(DateResult.of(LocalDate.parse("2026-09-30"), 3, 3, Map.of("USD", new BigDecimal("30.00")), List.of()),
-                        DateResult.of(LocalDate.parse("2026-10-01"), 3, 0, Map.of(), List.of("solo-c: plan GOLD is not in the catalogue"))));
+                List.of(DateResult.of(LocalDate.parse("2026-09-30"), 3, 3, Map.of("USD", new BigDecimal("30.00")),
+                                Map.of("USD", new BigDecimal("900.00")), 0, List.of()),
+                        DateResult.of(LocalDate.parse("2026-10-01"), 3, 0, Map.of(), Map.of("JPY", new BigDecimal("-140000")),
+                                1, List.of("solo-c: plan GOLD is not in the catalogue"))), false);
 
         RunSummaryFile.write(out, summary);
 
@@ -88,6 +90,7 @@ class OutputFilesTest {
                     "SELF_ROLE_CHANGE" : 1,
                     "UNAUTHORIZED_ROLE_CHANGE" : 1
                   },
+                  "preview" : false,
                   "dates" : [ {
                     "date" : "2026-09-30",
                     "organisations" : 3,
@@ -95,12 +98,20 @@ class OutputFilesTest {
                     "totals" : {
                       "USD" : 30.00
                     },
+                    "renewalChange" : {
+                      "USD" : 900.00
+                    },
+                    "reviewRows" : 0,
                     "notBilled" : [ ]
                   }, {
                     "date" : "2026-10-01",
                     "organisations" : 3,
                     "invoiceLines" : 0,
                     "totals" : { },
+                    "renewalChange" : {
+                      "JPY" : -140000
+                    },
+                    "reviewRows" : 1,
                     "notBilled" : [ "solo-c: plan GOLD is not in the catalogue" ]
                   } ]
                 }
