@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.seatreconciler.batch.billing.SeatBasis;
 
 /**
  * Turns the command line into a {@link Command}, checking everything that can be checked without
