@@ -53,8 +53,10 @@ public final class MembershipTopology {
         topology.addProcessor(PROCESSOR, () -> new MembershipEventProcessor(settings,
                 new EventDecoder(new ConfluentAvroDeserializer<>(MembershipEvent.class, registry)), outcomes), SOURCE);
 
+        // no record cache on per-member state: a member is rarely written twice between two commits, and the
+        // cache's bookkeeping (its sorted map of keys) cost more than it saved
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBER_STATE_STORE),
-                Serdes.String(), StoreSerdes.memberState()).withCachingEnabled(), PROCESSOR);
+                Serdes.String(), StoreSerdes.memberState()).withCachingDisabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_FIGURES_STORE),
                 Serdes.String(), StoreSerdes.seatFigures()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_LATEST_DAY_STORE),
