@@ -9,8 +9,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
 import org.seatreconciler.schemas.Topics;
@@ -38,10 +36,9 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     private final EventOutcomes outcomes;
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, MemberState> members;
+    private KeyValueStore<String, MemberRecord> members;
     private KeyValueStore<String, SeatFigures> orgFigures;
     private KeyValueStore<String, DailySeats> orgDays;
-    private WindowStore<String, String> appliedEvents;
 
     MembershipEventProcessor(TopologySettings settings, EventDecoder decoder, EventOutcomes outcomes) {
         this.settings = settings;
@@ -55,7 +52,6 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         this.members = context.getStateStore(MembershipTopology.MEMBER_STATE_STORE);
         this.orgFigures = context.getStateStore(MembershipTopology.ORG_FIGURES_STORE);
         this.orgDays = context.getStateStore(MembershipTopology.ORG_LATEST_DAY_STORE);
-        this.appliedEvents = context.getStateStore(MembershipTopology.APPLIED_EVENTS_STORE);
     }
 
     @Override
@@ -73,8 +69,11 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
             reject(record, future.get());
             return;
         }
-        String dedupKey = StoreKeys.of(event.getOrgId(), event.getEventId());
-        if (alreadyApplied(dedupKey)) {
+        MemberRecord member = memberRecord(event.getOrgId(), event.getMemberId());
+        // remembered and judged at processing (wall-clock) time, not at the record's timestamp: one record with a
+        // far-future timestamp would otherwise make every remembered id look expired
+        long now = context.currentSystemTimeMs();
+        if (member.applied().contains(event.getEventId(), now, settings.dedupRetention())) {
             outcomes.recordDuplicate();
             log.debug("Ignored duplicate event {} of org {} member {}", event.getEventId(), event.getOrgId(),
                     event.getMemberId());
@@ -82,26 +81,21 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         }
         if (event.getType() == MembershipEventType.ROLE_CHANGED) {
             Optional<Rejection> unauthorised = RoleChangeRule.check(event.getEventId(), event.getOrgId(),
-                    event.getMemberId(), event.getActorId(), memberState(event.getOrgId(), event.getActorId()));
+                    event.getMemberId(), event.getActorId(), memberRecord(event.getOrgId(), event.getActorId()).state());
             if (unauthorised.isPresent()) {
                 reject(record, unauthorised.get());
                 return;
             }
         }
-        apply(event, record);
-        // Remembered at processing (wall-clock) time, not at the record's timestamp: one record with a
-        // far-future timestamp would move the store's clock ahead and expire every remembered id.
-        appliedEvents.put(dedupKey, event.getEventId(), context.currentSystemTimeMs());
+        MemberState after = member.state().apply(MemberChange.of(event));
+        members.put(StoreKeys.of(event.getOrgId(), event.getMemberId()),
+                new MemberRecord(after, member.applied().plus(event.getEventId(), now, settings.dedupRetention())));
+        apply(event, member.state(), after, record);
         outcomes.recordApplied();
     }
 
-    private void apply(MembershipEvent event, Record<String, byte[]> record) {
+    private void apply(MembershipEvent event, MemberState before, MemberState after, Record<String, byte[]> record) {
         String orgId = event.getOrgId();
-        MemberState before = memberState(orgId, event.getMemberId());
-        MemberState after = before.apply(MemberChange.of(event));
-        if (!after.equals(before)) {
-            members.put(StoreKeys.of(orgId, event.getMemberId()), after);
-        }
         SeatFigures figuresBefore = Optional.ofNullable(orgFigures.get(orgId)).orElse(SeatFigures.ZERO);
         SeatFigures figures = figuresBefore.change(before, after);
         if (!figures.equals(figuresBefore)) {
@@ -119,30 +113,22 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
                 event.getMemberId());
     }
 
-    private boolean alreadyApplied(String dedupKey) {
-        long now = context.currentSystemTimeMs();
-        try (WindowStoreIterator<String> found = appliedEvents.fetch(dedupKey,
-                now - settings.dedupRetention().toMillis(), now)) {
-            return found.hasNext();
-        }
-    }
-
-    private MemberState memberState(String orgId, String memberId) {
+    private MemberRecord memberRecord(String orgId, String memberId) {
         if (memberId == null || memberId.isEmpty()) {
-            return MemberState.UNKNOWN;
+            return MemberRecord.UNKNOWN;
         }
         String key = StoreKeys.of(orgId, memberId);
-        MemberState state = members.get(key);
-        if (state == null) {
+        MemberRecord member = members.get(key);
+        if (member == null) {
             // written before the length-prefixed keys: moved over on first use
             String legacyKey = StoreKeys.legacy(orgId, memberId);
-            state = members.get(legacyKey);
-            if (state != null) {
-                members.put(key, state);
+            member = members.get(legacyKey);
+            if (member != null) {
+                members.put(key, member);
                 members.delete(legacyKey);
             }
         }
-        return state == null ? MemberState.UNKNOWN : state;
+        return member == null ? MemberRecord.UNKNOWN : member;
     }
 
     private void reject(Record<String, byte[]> record, Rejection rejection) {

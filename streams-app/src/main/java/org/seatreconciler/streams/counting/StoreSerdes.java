@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,33 +20,80 @@ import org.seatreconciler.avro.MemberRole;
 
 /**
  * Hand-written binary serdes for the state stores. The stores are private to this app (their changelog
- * topics are internal), so they need no schema registry; a leading format version byte leaves room
- * to change the layout later.
+ * topics are internal), so they need no schema registry. A leading format version byte says which layout
+ * follows; every layout written before stays readable, so an upgraded app keeps its state:
+ * <ul>
+ *   <li>1: a member's state alone; an organisation's latest day alone (before issue 10);</li>
+ *   <li>2: a member's state and the ids of the events applied to it; an organisation's latest day and the
+ *   time its counts last changed.</li>
+ * </ul>
  */
 final class StoreSerdes {
 
-    private static final byte VERSION = 1;
+    private static final byte V1 = 1;
+    private static final byte V2 = 2;
 
     private StoreSerdes() {
     }
 
-    static Serde<MemberState> memberState() {
-        return serde(StoreSerdes::writeMember, StoreSerdes::readMember);
+    static Serde<MemberRecord> memberRecord() {
+        return serde((out, m) -> {
+            writeMember(out, m.state());
+            List<AppliedEventIds.Applied> ids = m.applied().ids();
+            out.writeShort(ids.size());
+            for (AppliedEventIds.Applied applied : ids) {
+                out.writeUTF(applied.eventId());
+                out.writeLong(applied.appliedAtMs());
+            }
+        }, (in, version) -> {
+            MemberState state = readMember(in);
+            if (version == V1) {
+                return new MemberRecord(state, AppliedEventIds.NONE);
+            }
+            List<AppliedEventIds.Applied> ids = new ArrayList<>();
+            for (int i = in.readUnsignedShort(); i > 0; i--) {
+                ids.add(new AppliedEventIds.Applied(in.readUTF(), in.readLong()));
+            }
+            return new MemberRecord(state, new AppliedEventIds(ids));
+        });
     }
 
     static Serde<SeatFigures> seatFigures() {
-        return serde(StoreSerdes::writeFigures, StoreSerdes::readFigures);
+        return serde(StoreSerdes::writeFigures, (in, version) -> readFigures(in));
     }
 
     static Serde<DailySeats> dailySeats() {
-        return serde((out, d) -> {
-            out.writeLong(d.day().toEpochDay());
-            writeFigures(out, d.close());
-            out.writeInt(d.peakBillableStandard());
-            out.writeInt(d.peakTotalMembers());
-            writeInstant(out, d.lastChangedAt());
-        }, in -> new DailySeats(LocalDate.ofEpochDay(in.readLong()), readFigures(in), in.readInt(), in.readInt(),
-                readInstant(in)));
+        return serde(StoreSerdes::writeDay, (in, version) -> readDay(in));
+    }
+
+    static Serde<OrgState> orgState() {
+        return serde((out, o) -> {
+            writeDay(out, o.latestDay());
+            out.writeBoolean(o.countsChangedAt() != null);
+            if (o.countsChangedAt() != null) {
+                writeInstant(out, o.countsChangedAt());
+            }
+        }, (in, version) -> {
+            DailySeats day = readDay(in);
+            if (version == V1) {
+                // the time of the last change of the counts was not kept: the day's last change stands in for it
+                return new OrgState(day, day.close().equals(SeatFigures.ZERO) ? null : day.lastChangedAt());
+            }
+            return new OrgState(day, in.readBoolean() ? readInstant(in) : null);
+        });
+    }
+
+    private static void writeDay(DataOutputStream out, DailySeats d) throws IOException {
+        out.writeLong(d.day().toEpochDay());
+        writeFigures(out, d.close());
+        out.writeInt(d.peakBillableStandard());
+        out.writeInt(d.peakTotalMembers());
+        writeInstant(out, d.lastChangedAt());
+    }
+
+    private static DailySeats readDay(DataInputStream in) throws IOException {
+        return new DailySeats(LocalDate.ofEpochDay(in.readLong()), readFigures(in), in.readInt(), in.readInt(),
+                readInstant(in));
     }
 
     private static void writeMember(DataOutputStream out, MemberState m) throws IOException {
@@ -114,17 +163,18 @@ final class StoreSerdes {
 
     @FunctionalInterface
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(DataInputStream in, byte version) throws IOException;
     }
 
+    /** Writes the latest layout, {@value #V2}; reads every layout. */
     private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(VERSION);
+                out.writeByte(V2);
                 writer.write(out, value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -137,10 +187,10 @@ final class StoreSerdes {
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
                 byte version = in.readByte();
-                if (version != VERSION) {
+                if (version != V1 && version != V2) {
                     throw new SerializationException("Unknown store format version " + version + " in " + topic);
                 }
-                return reader.read(in);
+                return reader.read(in, version);
             } catch (IOException e) {
                 throw new SerializationException("Cannot read store value from " + topic, e);
             }

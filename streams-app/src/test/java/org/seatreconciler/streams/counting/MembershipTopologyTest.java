@@ -26,7 +26,7 @@ class MembershipTopologyTest {
                 .filter(TopologyDescription.Processor.class::isInstance).map(TopologyDescription.Processor.class::cast)
                 .findFirst().orElseThrow();
         assertThat(processor.stores()).containsExactlyInAnyOrder("member-state-store", "org-figures-store",
-                "org-latest-day-store", "applied-event-ids-store");
+                "org-latest-day-store");
         assertThat(description.globalStores()).isEmpty();
     }
 }

@@ -90,7 +90,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** The driver's member store, as the processor sees it. */
-    org.apache.kafka.streams.state.KeyValueStore<String, MemberState> memberStore() {
+    org.apache.kafka.streams.state.KeyValueStore<String, MemberRecord> memberStore() {
         return driver.getKeyValueStore(MembershipTopology.MEMBER_STATE_STORE);
     }
 
