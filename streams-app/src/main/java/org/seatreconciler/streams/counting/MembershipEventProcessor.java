@@ -1,7 +1,6 @@
 package org.seatreconciler.streams.counting;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,8 +36,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, MemberRecord> members;
-    private KeyValueStore<String, SeatFigures> orgFigures;
-    private KeyValueStore<String, DailySeats> orgDays;
+    private KeyValueStore<String, OrgState> orgs;
 
     MembershipEventProcessor(TopologySettings settings, EventDecoder decoder, EventOutcomes outcomes) {
         this.settings = settings;
@@ -50,8 +48,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.members = context.getStateStore(MembershipTopology.MEMBER_STATE_STORE);
-        this.orgFigures = context.getStateStore(MembershipTopology.ORG_FIGURES_STORE);
-        this.orgDays = context.getStateStore(MembershipTopology.ORG_LATEST_DAY_STORE);
+        this.orgs = context.getStateStore(MembershipTopology.ORG_STATE_STORE);
     }
 
     @Override
@@ -96,19 +93,16 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
 
     private void apply(MembershipEvent event, MemberState before, MemberState after, Record<String, byte[]> record) {
         String orgId = event.getOrgId();
-        SeatFigures figuresBefore = Optional.ofNullable(orgFigures.get(orgId)).orElse(SeatFigures.ZERO);
-        SeatFigures figures = figuresBefore.change(before, after);
-        if (!figures.equals(figuresBefore)) {
-            orgFigures.put(orgId, figures);
-            context.forward(new Record<String, Object>(orgId, OrgSeatOutputs.counts(orgId, figures,
-                    event.getOccurredAt()), record.timestamp()), MembershipTopology.ORG_COUNTS_SINK);
+        OrgState stored = orgs.get(orgId);
+        OrgState next = OrgState.after(stored, before, after, event.getOccurredAt(), settings.billingZone());
+        orgs.put(orgId, next);
+        if (!next.figures().equals(stored == null ? SeatFigures.ZERO : stored.figures())) {
+            context.forward(new Record<String, Object>(orgId, OrgSeatOutputs.counts(orgId, next.figures(),
+                    next.countsChangedAt()), record.timestamp()), MembershipTopology.ORG_COUNTS_SINK);
         }
-        // every applied event updates the day, even one that changed no figure (its peaks still hold)
-        LocalDate eventDay = DailySeats.dayOf(event.getOccurredAt(), settings.billingZone());
-        DailySeats day = DailySeats.after(orgDays.get(orgId), eventDay, figures, event.getOccurredAt());
-        orgDays.put(orgId, day);
-        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()), OrgSeatOutputs.day(orgId, day, settings.billingZone()),
-                record.timestamp()), MembershipTopology.ORG_DAILY_SINK);
+        DailySeats day = next.latestDay();
+        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()),
+                OrgSeatOutputs.day(orgId, day, settings.billingZone()), record.timestamp()), MembershipTopology.ORG_DAILY_SINK);
         log.debug("Applied event {} ({}) to org {} member {}", event.getEventId(), event.getType(), orgId,
                 event.getMemberId());
     }

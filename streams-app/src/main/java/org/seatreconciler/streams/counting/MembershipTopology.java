@@ -27,10 +27,12 @@ public final class MembershipTopology {
 
     /** Key {@link StoreKeys#of}(orgId, memberId); value {@link MemberRecord}: its state and the ids of the events applied to it. */
     public static final String MEMBER_STATE_STORE = "member-state-store";
-    /** Key orgId; value {@link SeatFigures}. */
-    public static final String ORG_FIGURES_STORE = "org-figures-store";
-    /** Key orgId; value {@link DailySeats}, the organisation's latest recorded day. */
-    public static final String ORG_LATEST_DAY_STORE = "org-latest-day-store";
+    /**
+     * Key orgId; value {@link OrgState}: the organisation's latest day, whose close is its current counts, and
+     * when those last changed. Named for its first content, the latest day: an upgraded app keeps reading
+     * the entries it wrote before.
+     */
+    public static final String ORG_STATE_STORE = "org-latest-day-store";
 
     private MembershipTopology() {
     }
@@ -53,10 +55,8 @@ public final class MembershipTopology {
         // cache's bookkeeping (its sorted map of keys) cost more than it saved
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBER_STATE_STORE),
                 Serdes.String(), StoreSerdes.memberRecord()).withCachingDisabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_FIGURES_STORE),
-                Serdes.String(), StoreSerdes.seatFigures()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_LATEST_DAY_STORE),
-                Serdes.String(), StoreSerdes.dailySeats()).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_STATE_STORE),
+                Serdes.String(), StoreSerdes.orgState()).withCachingEnabled(), PROCESSOR);
 
         topology.addSink(ORG_COUNTS_SINK, settings.orgCountsTopic(), Serdes.String().serializer(),
                 new ConfluentAvroSerializer<OrgSeatCounts>(registry, false), PROCESSOR);

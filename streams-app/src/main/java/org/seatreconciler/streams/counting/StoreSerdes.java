@@ -58,14 +58,6 @@ final class StoreSerdes {
         });
     }
 
-    static Serde<SeatFigures> seatFigures() {
-        return serde(StoreSerdes::writeFigures, (in, version) -> readFigures(in));
-    }
-
-    static Serde<DailySeats> dailySeats() {
-        return serde(StoreSerdes::writeDay, (in, version) -> readDay(in));
-    }
-
     static Serde<OrgState> orgState() {
         return serde((out, o) -> {
             writeDay(out, o.latestDay());

@@ -94,6 +94,11 @@ final class TopologyFixture implements AutoCloseable {
         return driver.getKeyValueStore(MembershipTopology.MEMBER_STATE_STORE);
     }
 
+    /** The driver's organisation store, as the processor sees it. */
+    org.apache.kafka.streams.state.KeyValueStore<String, OrgState> orgStore() {
+        return driver.getKeyValueStore(MembershipTopology.ORG_STATE_STORE);
+    }
+
     void sendRaw(String key, byte[] value) {
         input.pipeInput(key, value, Instant.parse("2026-11-02T00:00:00Z"));
     }
