@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies DESIGN.md section 4 to each input record, in its order: malformed, future timestamp,
- * duplicate, role-change rule, last-writer-wins apply; then publishes the organisation's counts and day
- * (section 5). All stores are keyed by organisation (or organisation + id, {@link StoreKeys}) and the
- * input is keyed by orgId, so an organisation's whole state lives in this task and no repartition is
- * needed.
+ * duplicate (the member's applied ids), role-change rule, last-writer-wins apply; rejections are published at
+ * once, an organisation's counts and day (section 5) when its cached state is written through, at most once
+ * per commit ({@link UnpublishedOrgs}). All stores are keyed by organisation (or organisation + id,
+ * {@link StoreKeys}) and the input is keyed by orgId, so an organisation's whole state lives in this task and
+ * no repartition is needed.
  */
 class MembershipEventProcessor implements Processor<String, byte[], String, Object> {
 
@@ -33,6 +34,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     private final TopologySettings settings;
     private final EventDecoder decoder;
     private final EventOutcomes outcomes;
+    private final UnpublishedOrgs unpublished = new UnpublishedOrgs();
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, MemberRecord> members;
@@ -49,6 +51,9 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         this.context = context;
         this.members = context.getStateStore(MembershipTopology.MEMBER_STATE_STORE);
         this.orgs = context.getStateStore(MembershipTopology.ORG_STATE_STORE);
+        // init also follows a task's revival after a failure, when the cache has been cleared too
+        unpublished.clear();
+        CacheWriteThrough.register(context, orgs, this::publish);
     }
 
     @Override
@@ -95,16 +100,30 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         String orgId = event.getOrgId();
         OrgState stored = orgs.get(orgId);
         OrgState next = OrgState.after(stored, before, after, event.getOccurredAt(), settings.billingZone());
+        unpublished.changing(orgId, stored, next).ifPresent(ended -> publishDay(orgId, ended, record.timestamp()));
         orgs.put(orgId, next);
-        if (!next.figures().equals(stored == null ? SeatFigures.ZERO : stored.figures())) {
-            context.forward(new Record<String, Object>(orgId, OrgSeatOutputs.counts(orgId, next.figures(),
-                    next.countsChangedAt()), record.timestamp()), MembershipTopology.ORG_COUNTS_SINK);
-        }
-        DailySeats day = next.latestDay();
-        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()),
-                OrgSeatOutputs.day(orgId, day, settings.billingZone()), record.timestamp()), MembershipTopology.ORG_DAILY_SINK);
         log.debug("Applied event {} ({}) to org {} member {}", event.getEventId(), event.getType(), orgId,
                 event.getMemberId());
+    }
+
+    /**
+     * The organisation's outputs (section 5), published when its store entry is written through the record
+     * cache: at each commit, inside its transaction, once per organisation however many events changed it.
+     */
+    private void publish(String orgId, OrgState org, long timestamp) {
+        UnpublishedOrgs.Publication publication = unpublished.writtenThrough(orgId, org);
+        if (publication.counts()) {
+            context.forward(new Record<String, Object>(orgId, OrgSeatOutputs.counts(orgId, org.figures(),
+                    org.countsChangedAt()), timestamp), MembershipTopology.ORG_COUNTS_SINK);
+        }
+        if (publication.latestDay()) {
+            publishDay(orgId, org.latestDay(), timestamp);
+        }
+    }
+
+    private void publishDay(String orgId, DailySeats day, long timestamp) {
+        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()),
+                OrgSeatOutputs.day(orgId, day, settings.billingZone()), timestamp), MembershipTopology.ORG_DAILY_SINK);
     }
 
     private MemberRecord memberRecord(String orgId, String memberId) {
