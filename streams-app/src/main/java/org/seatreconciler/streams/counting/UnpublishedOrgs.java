@@ -37,7 +37,11 @@ final class UnpublishedOrgs {
      */
     Optional<DailySeats> changing(String orgId, OrgState stored, OrgState next) {
         // an organisation unchanged since its last write-through: what the store holds is what was published
-        Optional<OrgState> lastPublished = published.computeIfAbsent(orgId, org -> Optional.ofNullable(stored));
+        Optional<OrgState> lastPublished = published.get(orgId);
+        if (lastPublished == null) {
+            lastPublished = Optional.ofNullable(stored);
+            published.put(orgId, lastPublished);
+        }
         if (stored == null || !next.latestDay().day().isAfter(stored.latestDay().day())) {
             return Optional.empty();
         }
