@@ -25,12 +25,12 @@ public class SchemaCheck {
         if (!tablePrefix.matches("[A-Za-z0-9_.]*")) {
             throw new IllegalArgumentException("Unexpected Batch table prefix " + tablePrefix);
         }
-        probes.put("Spring Batch's table " + tablePrefix + "JOB_EXECUTION_PARAMS",
+        probes.put("Spring Batch table " + tablePrefix + "JOB_EXECUTION_PARAMS",
                 "SELECT JOB_EXECUTION_ID FROM " + tablePrefix + "JOB_EXECUTION_PARAMS WHERE 1 = 0");
-        probes.put("the table seat_ledger", "SELECT invoice_id FROM seat_ledger WHERE 1 = 0");
-        probes.put("the table not_billed", "SELECT reason FROM not_billed WHERE 1 = 0");
-        probes.put("the columns required_seats, support_ratio, seat_basis, unit_price, currency of seat_snapshot",
+        probes.put("table seat_ledger", "SELECT invoice_id FROM seat_ledger WHERE 1 = 0");
+        probes.put("columns required_seats, support_ratio, seat_basis, unit_price, currency in seat_snapshot",
                 "SELECT required_seats, support_ratio, seat_basis, unit_price, currency FROM seat_snapshot WHERE 1 = 0");
+        probes.put("table not_billed", "SELECT reason FROM not_billed WHERE 1 = 0");
     }
 
     /** @throws OutdatedSchemaException naming the first table or columns missing */
