@@ -40,6 +40,8 @@ public class StreamsConfiguration {
     static final Duration REGISTRY_RETRY_PAUSE = Duration.ofSeconds(5);
     /** How long a stream thread waits before it is replaced after any other recoverable failure. */
     static final Duration RECOVERY_PAUSE = Duration.ofSeconds(1);
+    /** How long the startup check of the topics' configs waits for the cluster (startup waits with it). */
+    static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     public EventOutcomes eventOutcomes() {
@@ -95,7 +97,7 @@ public class StreamsConfiguration {
     @Bean
     public TopicConfigCheck topicConfigCheck(SeatsSettings seats, KafkaAdmin kafkaAdmin) {
         return new TopicConfigCheck(TopicLayout.of(seats.topics()), seats.topics().create(),
-                () -> Admin.create(kafkaAdmin.getConfigurationProperties()));
+                () -> Admin.create(kafkaAdmin.getConfigurationProperties()), TOPIC_CHECK_TIMEOUT);
     }
 
     @Bean

@@ -37,6 +37,7 @@ public class TopicConfigHealthIndicator implements HealthIndicator {
         for (TopicMismatch m : state.mismatches()) {
             mismatches.put(m.topic(), m.changes());
         }
-        return health.withDetail("mismatches", mismatches).build();
+        health.withDetail("mismatches", mismatches);
+        return state.problem() == null ? health.build() : health.withDetail("problem", state.problem()).build();
     }
 }

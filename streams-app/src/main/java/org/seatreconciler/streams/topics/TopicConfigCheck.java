@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.AlterConfigsOptions;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
@@ -44,9 +46,11 @@ import org.slf4j.LoggerFactory;
 public final class TopicConfigCheck {
 
     private static final Logger log = LoggerFactory.getLogger(TopicConfigCheck.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** What the last check found: the topics that still differ, or why it could not look. */
+    /**
+     * What the last check found: the topics that still differ, and why they could not be altered or why it
+     * could not look ({@code problem}, else null).
+     */
     public record State(boolean checked, List<TopicMismatch> mismatches, String problem) {
 
         static final State NOT_YET = new State(false, List.of(), "not checked yet");
@@ -59,42 +63,54 @@ public final class TopicConfigCheck {
     private final List<NewTopic> layout;
     private final boolean alter;
     private final Supplier<Admin> admins;
+    private final Duration timeout;
     private volatile State state = State.NOT_YET;
 
     /**
      * @param layout the topics as {@code TopicLayout} creates them
      * @param alter  set the differing configs ({@code seats.topics.create}); otherwise only report them
      * @param admins a new admin client of the app's settings (closed after the check)
+     * @param timeout for each of the (at most two) calls to the cluster
      */
-    public TopicConfigCheck(List<NewTopic> layout, boolean alter, Supplier<Admin> admins) {
+    public TopicConfigCheck(List<NewTopic> layout, boolean alter, Supplier<Admin> admins, Duration timeout) {
         this.layout = layout.stream().filter(t -> t.configs() != null && !t.configs().isEmpty()).toList();
         this.alter = alter;
         this.admins = admins;
+        this.timeout = timeout;
     }
 
     public State state() {
         return state;
     }
 
-    /** Looks once, and alters or reports; a failure to look is one WARN line, never an exception. */
+    /** Looks once, and alters or reports; a failure to look or to alter is one WARN line, never an exception. */
     public State run() {
         try (Admin admin = admins.get()) {
             List<TopicMismatch> found = differences(layout, describe(admin));
-            if (found.isEmpty() || !alter) {
+            if (!alter) {
                 found.forEach(m -> log.warn(warning(m)));
                 state = new State(true, found, null);
-            } else {
-                admin.incrementalAlterConfigs(operations(found)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                found.forEach(m -> log.info(altered(m)));
+                return state;
+            }
+            try {
+                if (!found.isEmpty()) {
+                    admin.incrementalAlterConfigs(operations(found), new AlterConfigsOptions()
+                            .timeoutMs((int) timeout.toMillis())).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    found.forEach(m -> log.info(altered(m)));
+                }
                 state = new State(true, List.of(), null);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                String problem = problem(e);
+                log.warn("Cannot alter the configs of topics to those of DESIGN.md section 5 ({}): {}", problem,
+                        found.stream().map(m -> m.topic() + ": " + m.changes()).toList());
+                state = new State(true, found, "cannot alter: " + problem);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             state = new State(false, List.of(), "interrupted");
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            String problem = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            log.warn("Cannot {} the configs of topics {}: {}", alter ? "check and alter" : "check", names(), problem);
+            String problem = problem(e);
+            log.warn("Cannot check the configs of topics {}: {}", names(), problem);
             state = new State(false, List.of(), problem);
         }
         return state;
@@ -139,11 +155,12 @@ public final class TopicConfigCheck {
 
     private Map<String, Config> describe(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         Map<ConfigResource, KafkaFuture<Config>> futures = admin.describeConfigs(layout.stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).values();
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList(),
+                new DescribeConfigsOptions().timeoutMs((int) timeout.toMillis())).values();
         Map<String, Config> configs = new LinkedHashMap<>();
         for (Map.Entry<ConfigResource, KafkaFuture<Config>> e : futures.entrySet()) {
             try {
-                configs.put(e.getKey().name(), e.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                configs.put(e.getKey().name(), e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             } catch (ExecutionException missing) {
                 if (!(missing.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw missing;
@@ -175,6 +192,11 @@ public final class TopicConfigCheck {
         Set<String> items = new TreeSet<>();
         Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
         return items;
+    }
+
+    private static String problem(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private List<String> names() {

@@ -59,7 +59,7 @@ class TopicConfigCheckIntegrationTest {
         createAsAnOlderVersionDid(topics);
 
         TopicConfigCheck.State state = new TopicConfigCheck(TopicLayout.of(topics), true,
-                TopicConfigCheckIntegrationTest::admin).run();
+                TopicConfigCheckIntegrationTest::admin, Duration.ofSeconds(30)).run();
 
         assertThat(configs(topics.orgDaily(), DAILY_AS_LAID_OUT.keySet())).isEqualTo(DAILY_AS_LAID_OUT);
         assertThat(configs(topics.orgCounts(), List.of("cleanup.policy"))).isEqualTo(Map.of("cleanup.policy", "compact"));
@@ -75,7 +75,8 @@ class TopicConfigCheckIntegrationTest {
         SeatsSettings.TopicSettings topics = topics("b");
         createAsAnOlderVersionDid(topics);
 
-        TopicConfigCheck check = new TopicConfigCheck(TopicLayout.of(topics), false, TopicConfigCheckIntegrationTest::admin);
+        TopicConfigCheck check = new TopicConfigCheck(TopicLayout.of(topics), false,
+                TopicConfigCheckIntegrationTest::admin, Duration.ofSeconds(30));
         check.run();
 
         assertThat(configs(topics.orgDaily(), DAILY_AS_LAID_OUT.keySet())).isEqualTo(DAILY_COMPACT_ONLY);
@@ -97,14 +98,15 @@ class TopicConfigCheckIntegrationTest {
         TopicConfigCheck check = new TopicConfigCheck(TopicLayout.of(topics), true, () -> Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "1000",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "500")));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "500")), Duration.ofSeconds(1));
 
         TopicConfigCheck.State state = check.run();
 
         assertThat(state.checked()).isFalse();
         assertThat(state.problem()).startsWith("TimeoutException: ");
-        assertThat(output.getOut().lines().filter(l -> l.contains("Cannot check and alter the configs of topics")))
-                .singleElement().asString().contains("[counts-c, daily-c, plans-c]");
+        assertThat(output.getOut().lines().filter(l -> l.contains("Cannot check the configs of topics")))
+                .singleElement().asString()
+                .contains("Cannot check the configs of topics [counts-c, daily-c, plans-c]: TimeoutException");
     }
 
     /** org-counts as laid out, org-daily compact only, org-plans missing (left to whoever creates topics). */
