@@ -26,6 +26,10 @@ acl() {
 acl --allow-principal "$streams" --operation Read --topic hr.membership-events
 acl --allow-principal "$streams" --operation Write --topic hr.membership-events.rejected \
   --topic seats.org-counts --topic seats.org-daily
+# its startup check of the topics' configs against DESIGN.md section 5 (with SEATS_TOPICS_CREATE=false it only
+# reports a difference, so it needs no AlterConfigs)
+acl --allow-principal "$streams" --operation DescribeConfigs --topic seats.org-counts --topic seats.org-daily \
+  --topic billing.org-plans
 acl --allow-principal "$streams" --operation All --resource-pattern-type prefixed --topic "$app_id-"
 acl --allow-principal "$streams" --operation Read --group "$app_id"
 acl --allow-principal "$streams" --operation Write --operation Describe --resource-pattern-type prefixed \

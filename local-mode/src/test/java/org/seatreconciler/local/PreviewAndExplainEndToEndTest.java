@@ -35,12 +35,16 @@ class PreviewAndExplainEndToEndTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /**
+     * 37 dates, more than the nightly job computes in one run by default (35): the local run previews the range
+     * it was asked for.
+     */
     @Test
     void runPreviewWritesTheFilesTheRunWouldUnderPreview() throws Exception {
         Path example = resource("worked-example");
 
         int status = cli().execute("run", "--events", example.resolve("events.jsonl").toString(), "--plans",
-                example.resolve("plans.csv").toString(), "--from", "2026-09-30", "--to", "2026-10-02", "--out", "out",
+                example.resolve("plans.csv").toString(), "--from", "2026-09-30", "--to", "2026-11-05", "--out", "out",
                 "--preview");
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -53,6 +57,10 @@ class PreviewAndExplainEndToEndTest {
             assertThat(result.resolve("preview").resolve(date).resolve("summary.json")).content()
                     .contains("\"preview\": true");
         }
+        assertThat(LongRangeEndToEndTest.dateFolders(result.resolve("preview")))
+                .containsExactlyElementsOf(LongRangeEndToEndTest.allDates());
+        assertThat(Files.readAllLines(result.resolve("preview/2026-11-01/invoices.csv")))
+                .containsAll(LongRangeEndToEndTest.NOVEMBER_RENEWALS);
         try (Stream<Path> files = Files.list(result)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("preview", "rejected-events.jsonl", "run-summary.json");

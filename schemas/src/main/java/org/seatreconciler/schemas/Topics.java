@@ -14,7 +14,7 @@ public final class Topics {
     public static final String REJECTED = "hr.membership-events.rejected";
     /** Compacted; key orgId, value OrgSeatCounts. */
     public static final String ORG_COUNTS = "seats.org-counts";
-    /** Compacted; key {@link #dailyKey}, value OrgSeatDay. */
+    /** {@code compact,delete} (recent days, DESIGN.md section 5); key {@link #dailyKey}, value OrgSeatDay. */
     public static final String ORG_DAILY = "seats.org-daily";
     /** Compacted; key orgId, value OrgPlan. */
     public static final String ORG_PLANS = "billing.org-plans";

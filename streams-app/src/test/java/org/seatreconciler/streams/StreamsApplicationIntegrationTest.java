@@ -165,6 +165,12 @@ class StreamsApplicationIntegrationTest {
         assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
         assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.kafkaStreams"))
                 .isEqualTo(Map.of("status", "UP", "details", Map.of("state", "RUNNING")));
+        // it created its topics with the layout of section 5, so the startup check found nothing to alter
+        assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.topicConfigs"))
+                .isEqualTo(Map.of("status", "UP", "details", Map.of("checked", true, "mismatches", Map.of())));
+        HttpResponse<String> mismatches = get("/actuator/metrics/seats.topics.config.mismatches");
+        assertThat(JsonPath.<List<Object>>read(mismatches.body(), "$.measurements[*]"))
+                .isEqualTo(List.of(Map.of("statistic", "VALUE", "value", 0.0)));
         HttpResponse<String> liveness = anonymous("/actuator/health/liveness");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<Map<String, Object>>read(liveness.body(), "$.components"))

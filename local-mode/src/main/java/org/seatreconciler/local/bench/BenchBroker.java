@@ -109,7 +109,7 @@ final class BenchBroker implements AutoCloseable {
     /** Settings for the streams app reading {@code topics} as consumer group {@code applicationId}. */
     LocalSettings streamsSettings(SeatsSettings.TopicSettings topics, String applicationId, String registryUrl) {
         return new LocalSettings(bootstrapServers(), registryUrl, ZoneOffset.UTC, SeatBasis.END_OF_DAY,
-                scratch(applicationId).resolve("out"), scratch(applicationId), topics, applicationId);
+                scratch(applicationId).resolve("out"), scratch(applicationId), topics, applicationId, 1 /* the bench bills through Pipeline or the jar, not with these */);
     }
 
     /** The streams app's settings as an operator passes them to its jar: {@code --key=value}. */

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.seatreconciler.schemas.support.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,10 +17,12 @@ import org.seatreconciler.schemas.settings.SeatsSettings;
  *        deserializer in this JVM resolves the same schema ids through it
  * @param workDir a temporary folder for this run (Streams state, the job database), removed at the end
  * @param outDir where the nightly job writes {@code <date>/invoices.csv} and {@code seat-counts.csv}
+ * @param billingDates the number of dates the run asked for: the nightly job bills or previews them in one call,
+ *        so its catch-up limit (seats.billing.max-catch-up-dates, default 35) is raised to it
  */
 public record LocalSettings(String bootstrapServers, String schemaRegistryUrl, ZoneId billingZone, SeatBasis seatBasis,
                             Path outDir, Path workDir, SeatsSettings.TopicSettings topics,
-                            String streamsApplicationId) {
+                            String streamsApplicationId, int billingDates) {
 
     public static final String STREAMS_APPLICATION_ID = "seat-reconciler-streams";
 

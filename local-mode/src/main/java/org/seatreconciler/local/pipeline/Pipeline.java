@@ -3,6 +3,7 @@ package org.seatreconciler.local.pipeline;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +83,8 @@ public final class Pipeline {
             work.handOverShutdown();
             broker.closeFirst(work);
             LocalSettings settings = new LocalSettings(broker.bootstrapServers(), registryUrl, run.zone(),
-                    run.seatBasis(), run.out(), work.path(), SeatsSettings.TopicSettings.defaults().withLayout(1, 1, (short) 1), LocalSettings.STREAMS_APPLICATION_ID);
+                    run.seatBasis(), run.out(), work.path(), SeatsSettings.TopicSettings.defaults().withLayout(1, 1, (short) 1),
+                    LocalSettings.STREAMS_APPLICATION_ID, Math.toIntExact(ChronoUnit.DAYS.between(run.from(), run.to()) + 1));
             return runOn(broker, settings, run, plans, jobWork);
         } finally {
             InMemorySchemaRegistry.drop(registryScope);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.seatreconciler.batch.config.BillingProperties;
+import org.seatreconciler.batch.order.BillingOrder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -44,6 +45,8 @@ final class SpringApps {
         p.put("seats.billing.run-on-startup", "false");
         p.put("seats.billing.out-dir", settings.outDir().toString());
         p.put("seats.billing.seat-basis", settings.seatBasis().name());
+        // the range the user asked for (ArgumentParser bounds it with --max-dates), not the nightly limit of 35
+        p.put(BillingOrder.MAX_DATES_SETTING, settings.billingDates());
         // The ledger belongs to this run's broker: a fresh database in the run's work folder.
         p.put("spring.datasource.url", "jdbc:h2:file:" + settings.workDir().resolve("billing-db"));
         return p;

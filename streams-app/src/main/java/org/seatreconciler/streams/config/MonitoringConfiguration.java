@@ -4,7 +4,11 @@ import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.monitoring.EventOutcomesMetrics;
 import org.seatreconciler.streams.monitoring.KafkaStreamsHealthIndicator;
 import org.seatreconciler.streams.monitoring.RejectionSummaryLog;
+import org.seatreconciler.streams.monitoring.TopicConfigHealthIndicator;
+import org.seatreconciler.streams.topics.TopicConfigCheck;
 import org.seatreconciler.schemas.settings.SeatsSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +27,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 @Configuration(proxyBeanMethods = false)
 public class MonitoringConfiguration {
 
+    public static final String TOPIC_CONFIG_MISMATCHES = "seats.topics.config.mismatches";
+
     /**
      * Bound to every MeterRegistry by Boot's metrics auto-configuration, in a web application only: without
      * the server nothing reads them.
@@ -38,6 +44,21 @@ public class MonitoringConfiguration {
     public RejectionSummaryLog rejectionSummaryLog(EventOutcomes outcomes, SeatsSettings seats, StreamsProperties streams) {
         return new RejectionSummaryLog(outcomes::drainRejectionSummary, seats.topics().rejected(),
                 streams.rejectionSummaryInterval());
+    }
+
+    /** Gauge {@code seats.topics.config.mismatches}: the topics whose configs differ from DESIGN.md section 5. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public MeterBinder topicConfigMetrics(TopicConfigCheck check) {
+        return registry -> Gauge.builder(TOPIC_CONFIG_MISMATCHES, check, c -> c.state().mismatches().size())
+                .description("Topics whose configs differ from DESIGN.md section 5 (health component topicConfigs)")
+                .register(registry);
+    }
+
+    /** Health component {@code topicConfigs}: always UP, naming the topics whose configs differ. */
+    @Bean
+    public TopicConfigHealthIndicator topicConfigsHealthIndicator(TopicConfigCheck check) {
+        return new TopicConfigHealthIndicator(check::state);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.seatreconciler.streams.config;
 
 import java.time.Duration;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.Topology;
 import org.seatreconciler.schemas.registry.SchemaRegistries;
@@ -12,6 +13,7 @@ import org.seatreconciler.streams.counting.EventOutcomes;
 import org.seatreconciler.streams.counting.MembershipTopology;
 import org.seatreconciler.streams.failure.ProcessExit;
 import org.seatreconciler.streams.failure.StreamThreadFailureHandler;
+import org.seatreconciler.streams.topics.TopicConfigCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -37,6 +40,8 @@ public class StreamsConfiguration {
     static final Duration REGISTRY_RETRY_PAUSE = Duration.ofSeconds(5);
     /** How long a stream thread waits before it is replaced after any other recoverable failure. */
     static final Duration RECOVERY_PAUSE = Duration.ofSeconds(1);
+    /** How long the startup check of the topics' configs waits for the cluster (startup waits with it). */
+    static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     public EventOutcomes eventOutcomes() {
@@ -82,5 +87,21 @@ public class StreamsConfiguration {
     @ConditionalOnProperty(name = "seats.topics.create", havingValue = "true", matchIfMissing = true)
     public KafkaAdmin.NewTopics seatTopics(SeatsSettings seats) {
         return new KafkaAdmin.NewTopics(TopicLayout.of(seats.topics()).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Topics that already exist keep whatever configs they were made with: checked against {@link TopicLayout}
+     * once before the streams start, altered when the app creates its topics, else reported (WARN, health
+     * component {@code topicConfigs}, gauge {@code seats.topics.config.mismatches}).
+     */
+    @Bean
+    public TopicConfigCheck topicConfigCheck(SeatsSettings seats, KafkaAdmin kafkaAdmin) {
+        return new TopicConfigCheck(TopicLayout.of(seats.topics()), seats.topics().create(),
+                () -> Admin.create(kafkaAdmin.getConfigurationProperties()), TOPIC_CHECK_TIMEOUT);
+    }
+
+    @Bean
+    TopicCheckLifecycle topicCheckBeforeStreams(TopicConfigCheck check, StreamsBuilderFactoryBean streams) {
+        return new TopicCheckLifecycle(check, streams);
     }
 }

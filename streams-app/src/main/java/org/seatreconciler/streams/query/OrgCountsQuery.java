@@ -10,6 +10,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.streams.counting.MembershipTopology;
 import org.seatreconciler.streams.counting.OrgState;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public class OrgCountsQuery {
             return new CountsLookup.Unavailable(orgId, ((KeyLocation.Unavailable) location).reason());
         } catch (InvalidStateStoreException | IllegalStateException e) {
             // the state moved between the check and the read (a rebalance began, a store is restoring)
-            log.debug("Counts of org {} not queryable now", orgId, e);
+            log.debug("Counts of org {} not queryable now", Identifiers.printable(orgId), e);
             return new CountsLookup.Unavailable(orgId, "the store is not queryable now (" + e.getMessage() + ")");
         }
     }

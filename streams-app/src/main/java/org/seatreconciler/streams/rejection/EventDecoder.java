@@ -3,6 +3,7 @@ package org.seatreconciler.streams.rejection;
 import java.util.Optional;
 
 import org.seatreconciler.avro.MembershipEvent;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.schemas.events.MembershipEvents;
 import org.seatreconciler.schemas.serde.ConfluentAvroDeserializer;
 import org.seatreconciler.schemas.serde.MalformedPayloadException;
@@ -45,8 +46,10 @@ public final class EventDecoder {
             return rejected("record key is null, expected the orgId '" + event.getOrgId() + "'", event.getEventId());
         }
         if (!key.equals(event.getOrgId())) {
-            return rejected("record key '" + key + "' differs from orgId '" + event.getOrgId() + "'",
-                    event.getEventId());
+            // the key is anything a producer sent (line breaks, escapes, megabytes): shown cut and escaped, as
+            // the detail goes into the periodic summary log line; the rejected record keeps it whole
+            return rejected("record key " + Identifiers.printable(key) + " differs from orgId '" + event.getOrgId()
+                    + "'", event.getEventId());
         }
         return new Decoded(event, null);
     }

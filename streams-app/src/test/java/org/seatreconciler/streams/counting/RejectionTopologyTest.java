@@ -105,10 +105,28 @@ class RejectionTopologyTest {
 
             List<TestRecord<String, RejectedEvent>> rejected = t.rejected();
             assertThat(rejected).extracting(r -> r.value().getDetail()).containsExactly(
-                    "record key 'org-8' differs from orgId 'org-7'",
+                    "record key \"org-8\" differs from orgId 'org-7'",
                     "record key is null, expected the orgId 'org-7'");
             assertThat(rejected.get(0).key()).isEqualTo("org-8");
             assertThat(t.counts()).isEmpty();
+        }
+    }
+
+    /**
+     * A hostile producer's key (line breaks, ANSI escapes, 100 KB): the detail, which the periodic summary logs,
+     * shows 64 characters of it escaped on one line, with its length; the rejected record keeps the key as it was.
+     */
+    @Test
+    void aHostileKeyIsShownCutAndEscapedInTheDetail() {
+        String key = "org-8\n\u001b[31mFAKE LOG LINE\u001b[0m" + "x".repeat(100 * 1024);
+        try (TopologyFixture t = new TopologyFixture()) {
+            t.sendKeyed(key, added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD));
+
+            TestRecord<String, RejectedEvent> rejected = t.rejected().get(0);
+            assertThat(rejected.value().getDetail()).isEqualTo("record key \"org-8\\u000a\\u001b[31mFAKE LOG LINE"
+                    + "\\u001b[0m" + "x".repeat(36) + "\"... (102428 characters) differs from orgId 'org-7'");
+            assertThat(rejected.key()).isEqualTo(key);
+            assertThat(t.outcomes.rejected()).isEqualTo(Map.of("MALFORMED", 1L));
         }
     }
 

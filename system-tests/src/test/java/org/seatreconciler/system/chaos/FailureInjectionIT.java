@@ -29,7 +29,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.avro.MembershipEvent;
@@ -42,6 +44,7 @@ import org.seatreconciler.schemas.serde.ConfluentAvroDeserializer;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerializer;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.schemas.settings.TopicLayout;
+import org.seatreconciler.schemas.support.TopicSnapshot;
 import org.seatreconciler.system.support.Java;
 import org.seatreconciler.system.support.KafkaBrokerProcess;
 
@@ -196,14 +199,14 @@ class FailureInjectionIT {
 
     private void compare(String bootstrap, SchemaRegistryClient registry, History history, Instant now, Counts done,
                          HealthWatch watch, RegistryServer registryServer, StreamsAppProcess app, Duration catchUp) {
-        List<Recount.Input> input = TopicReader.readAll(bootstrap, TOPICS.membershipEvents()).stream()
+        List<Recount.Input> input = readAll(bootstrap, TOPICS.membershipEvents()).stream()
                 .map(r -> new Recount.Input(r.partition(), r.offset(), r.key(), r.value())).toList();
         Recount expected = Recount.of(input, history.events, history.notEvents, now);
 
         Map<String, OrgSeatCounts> counts = latest(bootstrap, TOPICS.orgCounts(), OrgSeatCounts.class, registry);
         Map<String, OrgSeatDay> daily = latest(bootstrap, TOPICS.orgDaily(), OrgSeatDay.class, registry);
         ConfluentAvroDeserializer<RejectedEvent> rejectedValues = new ConfluentAvroDeserializer<>(RejectedEvent.class, registry);
-        List<RejectedEvent> rejectedRecords = TopicReader.readAll(bootstrap, TOPICS.rejected()).stream()
+        List<RejectedEvent> rejectedRecords = readAll(bootstrap, TOPICS.rejected()).stream()
                 .map(r -> rejectedValues.deserialize(r.topic(), r.value())).toList();
 
         List<String> mismatches = new ArrayList<>();
@@ -323,7 +326,7 @@ class FailureInjectionIT {
                                                                    SchemaRegistryClient registry) {
         ConfluentAvroDeserializer<T> values = new ConfluentAvroDeserializer<>(type, registry);
         Map<String, T> latest = new TreeMap<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(bootstrap, topic)) {
+        for (ConsumerRecord<String, byte[]> r : readAll(bootstrap, topic)) {
             latest.put(r.key(), values.deserialize(topic, r.value()));
         }
         return latest;
@@ -333,6 +336,11 @@ class FailureInjectionIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(TopicLayout.of(TOPICS)).all().get(60, TimeUnit.SECONDS);
         }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+        return TopicSnapshot.read(bootstrap, topic, new StringDeserializer(), new ByteArrayDeserializer(),
+                Duration.ofSeconds(120));
     }
 
     private static void awaitRunning(StreamsAppProcess app, Duration timeout) throws InterruptedException {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.seatreconciler.system.support.ChildProcess;
-import org.seatreconciler.system.support.FreePorts;
+import org.seatreconciler.schemas.support.FreePorts;
 import org.seatreconciler.system.support.Java;
 
 /**

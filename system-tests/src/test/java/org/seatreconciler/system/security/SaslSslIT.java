@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.system.stack.EnvironmentCheck;
 import org.seatreconciler.system.support.ApicurioProcess;
 import org.seatreconciler.system.support.ChildProcess;
-import org.seatreconciler.system.support.FreePorts;
+import org.seatreconciler.schemas.support.FreePorts;
 import org.seatreconciler.system.support.Java;
 import org.seatreconciler.system.support.KafkaBrokerProcess;
 import org.seatreconciler.system.support.KafkaTools;

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.seatreconciler.system.support.ApicurioProcess;
 import org.seatreconciler.system.support.ChildProcess;
-import org.seatreconciler.system.support.FreePorts;
+import org.seatreconciler.schemas.support.FreePorts;
 import org.seatreconciler.system.support.Java;
 import org.seatreconciler.system.support.KafkaBrokerProcess;
 import org.seatreconciler.system.support.KafkaTools;

@@ -24,10 +24,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -38,6 +35,7 @@ import org.seatreconciler.schemas.registry.RestSchemaRegistryClient;
 import org.seatreconciler.schemas.serde.ConfluentAvroDeserializer;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.schemas.settings.TopicLayout;
+import org.seatreconciler.schemas.support.TopicSnapshot;
 import org.seatreconciler.system.support.ApicurioProcess;
 import org.seatreconciler.system.support.ChildProcess;
 import org.seatreconciler.system.support.Java;
@@ -256,21 +254,8 @@ class StackIT {
 
     /** Every committed record of the topic, up to the end offsets when the read starts. */
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicSnapshot.read(bootstrap, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                Duration.ofSeconds(30));
     }
 
     private static List<String> concat(List<String> first, String last) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.seatreconciler.schemas.support.FreePorts;
 
 /**
  * A single-node Kafka cluster in KRaft mode (broker and controller in one node) run as a child JVM from the

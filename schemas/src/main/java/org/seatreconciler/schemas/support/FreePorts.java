@@ -1,4 +1,4 @@
-package org.seatreconciler.local.broker;
+package org.seatreconciler.schemas.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,21 +6,21 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Picks free loopback ports. A KRaft controller must know its own port before it starts (it is part of
- * the voter set), so port 0 cannot be used; the small race between closing the probe socket and the
- * broker binding is handled by {@link LocalKafkaBroker} retrying with new ports.
+ * Free loopback ports, for the brokers and apps that the local mode and the system tests start. A KRaft
+ * controller must know its own port before it starts (it is part of the voter set), so port 0 cannot be used;
+ * the small race between closing the probe socket and the process binding is the caller's to retry.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int[] pick(int count) {
+    /** {@code count} distinct ports: the probe sockets are held open together, so none is handed out twice. */
+    public static int[] pick(int count) {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                // held open together so the same port is not handed out twice
                 sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 ports[i] = sockets[i].getLocalPort();
             }
@@ -32,6 +32,10 @@ final class FreePorts {
                 closeQuietly(socket);
             }
         }
+    }
+
+    public static int pick() {
+        return pick(1)[0];
     }
 
     private static void closeQuietly(ServerSocket socket) {
