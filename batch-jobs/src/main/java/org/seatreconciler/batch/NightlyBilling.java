@@ -12,7 +12,6 @@ import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.order.BillingOrder;
 import org.seatreconciler.batch.order.CompletedDates;
-import org.seatreconciler.batch.reports.DateReport;
 import org.seatreconciler.batch.reports.DateReports;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
@@ -138,7 +137,9 @@ public class NightlyBilling {
             throw new BillingFailedException("Billing " + date + " cannot start: " + oneLine(e.getMessage()) + unbilled,
                     e);
         }
-        BillingRun run = runOf(reports.of(date), false, List.of());
+        // the files step wrote the summary in this process; a pass over the ledger only if it did not
+        BillingSummary summary = files.written(date).orElseGet(() -> BillingSummary.of(reports.streamed(date), false));
+        BillingRun run = new BillingRun(date, files.folder(date), false, List.of(), summary);
         log.info("{}", run.describe());
         return run;
     }
@@ -159,20 +160,14 @@ public class NightlyBilling {
     }
 
     private BillingRun alreadyBilled(LocalDate date) {
-        DateReport report = reports.of(date);
-        List<String> rewritten = files.restore(report);
-        BillingRun run = runOf(report, true, rewritten);
-        if (rewritten.isEmpty()) {
+        BillingFiles.Restored restored = files.restore(reports.streamed(date));
+        BillingRun run = new BillingRun(date, files.folder(date), true, restored.rewritten(), restored.summary());
+        if (restored.rewritten().isEmpty()) {
             log.info("{}", run.describe());
         } else {
             log.warn("{}", run.describe());
         }
         return run;
-    }
-
-    private BillingRun runOf(DateReport report, boolean alreadyBilled, List<String> rewritten) {
-        return new BillingRun(report.date(), files.folder(report.date()), alreadyBilled, rewritten,
-                BillingSummary.of(report, false));
     }
 
     private boolean completed(LocalDate date) {

@@ -38,7 +38,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -121,7 +120,7 @@ public class BillingJobConfiguration {
         return new StepBuilder("writeBillingFiles", jobRepository)
                 .tasklet((contribution, context) -> {
                     lease.confirm();
-                    files.write(reports.of(billingDate(contribution)));
+                    files.write(reports.streamed(billingDate(contribution)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -132,10 +131,11 @@ public class BillingJobConfiguration {
     }
 
     @Bean
-    LedgerRepository ledgerRepository(DataSource dataSource) throws MetaDataAccessException {
+    LedgerRepository ledgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager)
+            throws MetaDataAccessException {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
         log.info("Seat ledger and job repository in {}", url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-        return new LedgerRepository(new NamedParameterJdbcTemplate(dataSource));
+        return new LedgerRepository(dataSource, transactionManager);
     }
 
     /** Creates the ledger tables (IF NOT EXISTS) at startup, on H2 and PostgreSQL alike. */

@@ -9,6 +9,8 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.seatreconciler.batch.billing.BillingPeriod;
@@ -20,10 +22,15 @@ import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.batch.billing.SeatFigures;
 import org.seatreconciler.batch.billing.SeatRequirement;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The seat ledger, the per-date seat snapshot and the organisations not billed. Writes are one JDBC batch
@@ -64,12 +71,79 @@ public class LedgerRepository implements BillingHistory {
 
     private static final int MAX_REASON = 1000;
 
+    /** Rows fetched at a time by a cursor (PostgreSQL streams only with a fetch size, in a transaction). */
+    private static final int FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final NamedParameterJdbcTemplate cursors;
+    private final TransactionTemplate reading;
+    private final Dialect dialect;
 
-    public LedgerRepository(NamedParameterJdbcTemplate jdbc) {
-        this.batch = jdbc;
-        this.jdbc = JdbcClient.create(jdbc);
+    /**
+     * @param transactionManager of {@code dataSource}: cursors read inside a transaction, on one connection
+     */
+    public LedgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.batch = new NamedParameterJdbcTemplate(dataSource);
+        this.jdbc = JdbcClient.create(batch);
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(FETCH_SIZE);
+        this.cursors = new NamedParameterJdbcTemplate(fetching);
+        this.reading = new TransactionTemplate(transactionManager);
+        this.reading.setReadOnly(true);
+        this.dialect = Dialect.of(dataSource);
+    }
+
+    /**
+     * Runs {@code work}, which reads through this repository's cursors, in a transaction (the caller's, or a
+     * read-only one of its own), with the database streaming results rather than materialising them: on H2 a
+     * query result is otherwise built in full (beyond a few thousand rows, in a temporary file) before its
+     * first row is returned.
+     */
+    public <R> R streaming(Supplier<R> work) {
+        return reading.execute(status -> {
+            dialect.streamResults(batch.getJdbcTemplate(), true);
+            try {
+                return work.get();
+            } finally {
+                dialect.streamResults(batch.getJdbcTemplate(), false);
+            }
+        });
+    }
+
+    /** The seat snapshots of {@code date}, in org_id order; inside {@link #streaming}. */
+    public OrgCursor<SeatSnapshot> snapshotCursor(LocalDate date) {
+        return new OrgCursor<>("seat_snapshot of " + date, cursors.queryForStream("SELECT * FROM seat_snapshot"
+                + " WHERE billing_date = :date ORDER BY billing_date, " + dialect.inJavaOrder("org_id"),
+                Map.of("date", date), LedgerRepository::snapshot), SeatSnapshot::orgId);
+    }
+
+    /** The invoice lines of {@code date}, in org_id order, an organisation's RENEWAL before its TRUE_UP. */
+    public OrgCursor<InvoiceLine> lineCursor(LocalDate date) {
+        return new OrgCursor<>("seat_ledger of " + date, cursors.queryForStream("SELECT * FROM seat_ledger"
+                + " WHERE billing_date = :date ORDER BY billing_date, " + dialect.inJavaOrder("org_id") + ", line_type",
+                Map.of("date", date), LedgerRepository::line), InvoiceLine::orgId);
+    }
+
+    /** The RENEWAL lines of {@code date}, in org_id order. */
+    public OrgCursor<InvoiceLine> renewalCursor(LocalDate date) {
+        return new OrgCursor<>("RENEWAL lines of " + date, cursors.queryForStream("SELECT * FROM seat_ledger"
+                + " WHERE billing_date = :date AND line_type = :type ORDER BY billing_date, "
+                + dialect.inJavaOrder("org_id"), Map.of("date", date, "type", LineType.RENEWAL.name()),
+                LedgerRepository::line), InvoiceLine::orgId);
+    }
+
+    /** The latest date before {@code date} with seat snapshots, or empty. */
+    public Optional<LocalDate> latestSnapshotDateBefore(LocalDate date) {
+        // Dates are billed with no gap, so that is the day before, found by key; MAX(...) WHERE < scans the
+        // table on H2, and is only needed for a ledger that has gaps from before the no-gap rule.
+        boolean dayBefore = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM seat_snapshot WHERE billing_date = :date"
+                + " FETCH FIRST 1 ROWS ONLY) one").param("date", date.minusDays(1)).query(Integer.class).single() > 0;
+        if (dayBefore) {
+            return Optional.of(date.minusDays(1));
+        }
+        return jdbc.sql("SELECT MAX(billing_date) FROM seat_snapshot WHERE billing_date < :date")
+                .param("date", date).query(LocalDate.class).optional();
     }
 
     /** Seats invoiced per org in the month of {@code date} on dates before it. */
@@ -154,15 +228,7 @@ public class LedgerRepository implements BillingHistory {
      */
     @Override
     public List<SeatSnapshot> latestSnapshotsBefore(LocalDate date) {
-        // Dates are billed with no gap, so that is the day before, found by key; MAX(...) WHERE < scans the
-        // table on H2, and is only needed for a ledger that has gaps from before the no-gap rule.
-        List<SeatSnapshot> dayBefore = snapshots(date.minusDays(1));
-        if (!dayBefore.isEmpty()) {
-            return dayBefore;
-        }
-        LocalDate previous = jdbc.sql("SELECT MAX(billing_date) FROM seat_snapshot WHERE billing_date < :date")
-                .param("date", date).query(LocalDate.class).optional().orElse(null);
-        return previous == null ? List.of() : snapshots(previous);
+        return latestSnapshotDateBefore(date).map(this::snapshots).orElse(List.of());
     }
 
     /**
@@ -170,8 +236,9 @@ public class LedgerRepository implements BillingHistory {
      * (e.g. a plan missing from the catalogue) and those recorded in not_billed.
      */
     public List<NotBilled> notBilled(LocalDate date) {
-        Stream<NotBilled> withSnapshot = snapshots(date).stream().filter(s -> s.notBilledReason() != null)
-                .map(s -> new NotBilled(s.orgId(), s.notBilledReason()));
+        Stream<NotBilled> withSnapshot = jdbc.sql("SELECT org_id, not_billed_reason FROM seat_snapshot"
+                + " WHERE billing_date = :date AND not_billed_reason IS NOT NULL").param("date", date)
+                .query((rs, i) -> new NotBilled(rs.getString(1), rs.getString(2))).list().stream();
         Stream<NotBilled> without = jdbc.sql("SELECT org_id, reason FROM not_billed WHERE billing_date = :date")
                 .param("date", date).query((rs, i) -> new NotBilled(rs.getString(1), rs.getString(2))).list().stream();
         return Stream.concat(withSnapshot, without).sorted(Comparator.comparing(NotBilled::orgId)).toList();
