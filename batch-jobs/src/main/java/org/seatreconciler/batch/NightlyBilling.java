@@ -129,7 +129,7 @@ public class NightlyBilling {
             JobExecution execution = jobOperator.start(job, parameters);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new BillingFailedException("Billing " + date + " failed (" + execution.getStatus() + "): "
-                        + reason(execution.getAllFailureExceptions()) + unbilled);
+                        + reason(failures(execution)) + unbilled);
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             return alreadyBilled(date);
@@ -179,6 +179,19 @@ public class NightlyBilling {
         return new JobParametersBuilder()
                 .addLocalDate(BillingJobConfiguration.BILLING_DATE, billingDate, true)
                 .toJobParameters();
+    }
+
+    /**
+     * The execution's failures, a partition's before the billing step's own: when a partition fails, the step
+     * that ran it only says "Partition handler returned an unsuccessful step".
+     */
+    private static List<Throwable> failures(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+        execution.getStepExecutions().stream().filter(step -> step.getStepName().contains(":"))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        execution.getStepExecutions().stream().filter(step -> !step.getStepName().contains(":"))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        return failures;
     }
 
     private static String reason(List<Throwable> failures) {

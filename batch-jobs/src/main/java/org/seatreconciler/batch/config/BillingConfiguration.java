@@ -109,8 +109,8 @@ public class BillingConfiguration {
     }
 
     @Bean
-    BillingSessions billingSessions(TopicReads topicReads) {
-        return new BillingSessions(topicReads);
+    BillingSessions billingSessions(TopicReads topicReads, LedgerRepository ledger) {
+        return new BillingSessions(topicReads, ledger);
     }
 
     /** Reads only (topics, ledger, the job repository's completed dates): no lease, no catch-up wait. */

@@ -12,6 +12,7 @@ import org.seatreconciler.batch.catchup.MissingTopicException;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.input.BillingInputReader;
+import org.seatreconciler.batch.input.BillingPartitioner;
 import org.seatreconciler.batch.input.BillingSession;
 import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.input.InputGuard;
@@ -38,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -54,6 +56,8 @@ public class BillingJobConfiguration {
 
     public static final String JOB_NAME = "nightlyBilling";
     public static final String BILLING_DATE = "billingDate";
+    /** The worker step of billOrganisations: its executions are named {@code billPartition:partition-<n>}. */
+    public static final String BILL_PARTITION = "billPartition";
 
     private static final Logger log = LoggerFactory.getLogger(BillingJobConfiguration.class);
 
@@ -89,12 +93,29 @@ public class BillingJobConfiguration {
                 .build();
     }
 
+    /**
+     * One partition of the step per partition of seats.org-daily, run on {@code seats.billing.partition-threads}
+     * threads; the share of organisations that cannot be billed is checked over all of them first.
+     */
     @Bean
-    Step billOrganisations(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step billOrganisations(JobRepository jobRepository, Step billPartition, BillingSessions sessions,
+            InputGuard guard, BillingProperties billing) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("billing-partition-");
+        threads.setConcurrencyLimit(billing.partitionThreads());
+        return new StepBuilder("billOrganisations", jobRepository)
+                .partitioner(BILL_PARTITION, new BillingPartitioner(BILL_PARTITION, sessions, guard, jobRepository,
+                        BILLING_DATE))
+                .step(billPartition)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    @Bean
+    Step billPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             BillingInputReader billingInputReader, BillingCalculator calculator, LedgerRepository ledger,
             BillingLease lease, BillingProperties billing,
             ObjectProvider<ItemWriteListener<OrgBilling>> writeListeners) {
-        ChunkOrientedStepBuilder<BillingInput, OrgBilling> step = new StepBuilder("billOrganisations", jobRepository)
+        ChunkOrientedStepBuilder<BillingInput, OrgBilling> step = new StepBuilder(BILL_PARTITION, jobRepository)
                 .<BillingInput, OrgBilling>chunk(billing.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(billingInputReader)
@@ -109,8 +130,8 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     BillingInputReader billingInputReader(@Value("#{jobParameters['" + BILLING_DATE + "']}") LocalDate billingDate,
-            BillingSessions sessions, LedgerRepository ledger, InputGuard guard) {
-        return new BillingInputReader(billingDate, sessions.current(billingDate), ledger, guard);
+            BillingSessions sessions) {
+        return new BillingInputReader(billingDate, sessions.current(billingDate));
     }
 
     /** In a transaction that holds the lease row: a process that lost the lease cannot write files. */

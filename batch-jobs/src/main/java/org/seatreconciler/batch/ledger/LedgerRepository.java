@@ -1,9 +1,11 @@
 package org.seatreconciler.batch.ledger;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -64,6 +66,16 @@ public class LedgerRepository implements BillingHistory {
             + " CAST(:invoiceId AS VARCHAR(300))"
             + " WHERE NOT EXISTS (SELECT 1 FROM seat_ledger WHERE billing_date = :date AND org_id = :org"
             + " AND line_type = :type)";
+
+    private static final String INSERT_NEW_SNAPSHOT = "INSERT INTO seat_snapshot (billing_date, org_id, standard,"
+            + " support, admins, owners, billable_standard, support_only, total_members, peak_billable_standard,"
+            + " peak_total_members, plan, not_billed_reason, required_seats, support_ratio, seat_basis, unit_price,"
+            + " currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_NEW_LINE = "INSERT INTO seat_ledger (billing_date, org_id, line_type, plan,"
+            + " seat_basis, billable_standard, support_only, total_members, required_seats, included_support_seats,"
+            + " purchased_before, seats_invoiced, unit_price, period_days, billed_days, amount, currency, invoice_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String INSERT_NOT_BILLED = "INSERT INTO not_billed (billing_date, org_id, reason)"
             + " SELECT CAST(:date AS DATE), CAST(:org AS VARCHAR(500)), CAST(:reason AS VARCHAR(1000))"
@@ -133,6 +145,21 @@ public class LedgerRepository implements BillingHistory {
                 LedgerRepository::line), InvoiceLine::orgId);
     }
 
+    /**
+     * Seats invoiced per organisation on the dates {@code from} (included) to {@code to} (excluded), summed as the
+     * organisations are asked for in org_id order; inside {@link #streaming}.
+     */
+    public SeatsCursor seatsCursor(LocalDate from, LocalDate to) {
+        List<OrgCursor<SeatsCursor.SeatsRow>> dates = new ArrayList<>();
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            dates.add(new OrgCursor<>("seat_ledger of " + d, cursors.queryForStream("SELECT org_id, seats_invoiced"
+                    + " FROM seat_ledger WHERE billing_date = :date ORDER BY billing_date, "
+                    + dialect.inJavaOrder("org_id") + ", line_type", Map.of("date", d),
+                    (rs, i) -> new SeatsCursor.SeatsRow(rs.getString(1), rs.getInt(2))), SeatsCursor.SeatsRow::orgId));
+        }
+        return new SeatsCursor(dates);
+    }
+
     /** The latest date before {@code date} with seat snapshots, or empty. */
     public Optional<LocalDate> latestSnapshotDateBefore(LocalDate date) {
         // Dates are billed with no gap, so that is the day before, found by key; MAX(...) WHERE < scans the
@@ -193,6 +220,25 @@ public class LedgerRepository implements BillingHistory {
         batch.batchUpdate(INSERT_NOT_BILLED, billings.stream().filter(b -> !b.sound())
                 .map(b -> notBilledRow(b.billingDate(), new NotBilled(Identifiers.shown(b.orgId()), b.notBilledReason())))
                 .toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * Records a chunk whose rows are not in the ledger yet, as {@link #record} does but with plain INSERTs
+     * (positional parameters, no existence check): a quarter less work for the database per row. Batch commits
+     * a chunk's rows with the reader's position, so a restart never writes them again; a key already present
+     * (a ledger changed behind the job's back) fails the statement, and the caller then uses {@link #record}.
+     */
+    public void recordNew(List<? extends OrgBilling> billings) {
+        List<OrgBilling> sound = billings.stream().filter(OrgBilling::sound).map(b -> (OrgBilling) b).toList();
+        batch.getJdbcTemplate().batchUpdate(INSERT_NEW_SNAPSHOT, sound, sound.size(),
+                LedgerRepository::setSnapshotRow);
+        List<InvoiceLine> lines = billings.stream().flatMap(b -> b.line().stream()).toList();
+        batch.getJdbcTemplate().batchUpdate(INSERT_NEW_LINE, lines, lines.size(), LedgerRepository::setLineRow);
+        List<NotBilled> unsound = billings.stream().filter(b -> !b.sound())
+                .map(b -> new NotBilled(Identifiers.shown(b.orgId()), b.notBilledReason())).toList();
+        if (!unsound.isEmpty()) {
+            recordNotBilled(billings.get(0).billingDate(), unsound);
+        }
     }
 
     /** Records organisations as not billed on {@code date}, for reasons that left them without a snapshot. */
@@ -260,6 +306,54 @@ public class LedgerRepository implements BillingHistory {
                 .addValue("basis", r == null ? null : r.seatBasis().name(), Types.VARCHAR)
                 .addValue("price", r == null ? null : r.unitPrice().amount(), Types.DECIMAL)
                 .addValue("currency", r == null ? null : r.unitPrice().currency().getCurrencyCode(), Types.CHAR);
+    }
+
+    private static void setSnapshotRow(PreparedStatement ps, OrgBilling b) throws SQLException {
+        SeatFigures f = b.figures();
+        SeatRequirement r = b.requirement();
+        ps.setObject(1, b.billingDate());
+        ps.setString(2, b.orgId());
+        int i = 3;
+        for (int count : new int[] { f.standard(), f.support(), f.admins(), f.owners(), f.billableStandard(),
+                f.supportOnly(), f.totalMembers(), f.peakBillableStandard(), f.peakTotalMembers() }) {
+            ps.setInt(i++, count);
+        }
+        ps.setString(12, b.plan());
+        ps.setString(13, cut(b.notBilledReason()));
+        if (r == null) {
+            ps.setNull(14, Types.INTEGER);
+            ps.setNull(15, Types.INTEGER);
+            ps.setNull(16, Types.VARCHAR);
+            ps.setNull(17, Types.DECIMAL);
+            ps.setNull(18, Types.CHAR);
+        } else {
+            ps.setInt(14, r.requiredSeats());
+            ps.setInt(15, r.supportRatio());
+            ps.setString(16, r.seatBasis().name());
+            ps.setBigDecimal(17, r.unitPrice().amount());
+            ps.setString(18, r.unitPrice().currency().getCurrencyCode());
+        }
+    }
+
+    private static void setLineRow(PreparedStatement ps, InvoiceLine l) throws SQLException {
+        ps.setObject(1, l.billingDate());
+        ps.setString(2, l.orgId());
+        ps.setString(3, l.lineType().name());
+        ps.setString(4, l.plan());
+        ps.setString(5, l.seatBasis().name());
+        ps.setInt(6, l.billableStandard());
+        ps.setInt(7, l.supportOnly());
+        ps.setInt(8, l.totalMembers());
+        ps.setInt(9, l.requiredSeats());
+        ps.setInt(10, l.includedSupportSeats());
+        ps.setInt(11, l.purchasedBefore());
+        ps.setInt(12, l.seatsInvoiced());
+        ps.setBigDecimal(13, l.unitPrice().amount());
+        ps.setInt(14, l.periodDays());
+        ps.setInt(15, l.billedDays());
+        ps.setBigDecimal(16, l.amount().amount());
+        ps.setString(17, l.amount().currency().getCurrencyCode());
+        ps.setString(18, l.invoiceId());
     }
 
     private static SqlParameterSource lineRow(InvoiceLine l) {

@@ -17,9 +17,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a chunk of billed organisations to the ledger in the chunk's transaction, after confirming this
- * process still holds the billing lease. A chunk the ledger refuses (a row an older ledger schema cannot
- * store, say) is written again organisation by organisation, each in a savepoint of the same transaction;
+ * Writes a chunk of billed organisations to the ledger in the chunk's transaction, then confirms this process
+ * still holds the billing lease. The rows go in with plain INSERTs; a chunk the ledger refuses (a key already
+ * there, a row an older ledger schema cannot store) is written again with insert-if-absent statements, then
+ * organisation by organisation, each in a savepoint of the same transaction;
  * an organisation still refused is recorded as not billed with the database's reason, and the others are
  * billed: one organisation never stops the night. (Batch's own skip-and-scan writes the items one by one
  * in one transaction, which PostgreSQL aborts at the first failed statement.) Organisations not billed are
@@ -43,8 +44,20 @@ public class LedgerWriter implements ItemWriter<OrgBilling> {
 
     @Override
     public void write(Chunk<? extends OrgBilling> chunk) {
-        lease.confirm();
         List<? extends OrgBilling> items = chunk.getItems();
+        try {
+            savepoint.executeWithoutResult(status -> ledger.recordNew(items));
+            items.stream().filter(b -> !b.isBilled()).forEach(LedgerWriter::logNotBilled);
+        } catch (DataAccessException notNew) {
+            writeIfAbsent(items);
+        }
+        // Last, so that the lease row stays locked only from here to the commit (the chunks of other partitions
+        // take it in turn); a process that lost the lease still commits nothing.
+        lease.confirm();
+    }
+
+    /** The chunk again, each row inserted only if absent; if the ledger still refuses, organisation by one. */
+    private void writeIfAbsent(List<? extends OrgBilling> items) {
         try {
             savepoint.executeWithoutResult(status -> ledger.record(items));
             items.stream().filter(b -> !b.isBilled()).forEach(LedgerWriter::logNotBilled);

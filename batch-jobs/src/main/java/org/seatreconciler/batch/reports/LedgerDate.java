@@ -10,6 +10,7 @@ import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.ledger.OrgCursor;
+import org.seatreconciler.batch.ledger.SeatsCursor;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
 
 /**
@@ -47,24 +48,25 @@ final class LedgerDate implements DateContent {
             LocalDate previousDate = ledger.latestSnapshotDateBefore(date).orElse(null);
             BillingPeriod month = BillingPeriod.containing(date);
             boolean first = month.startsOn(date);
-            List<OrgCursor<?>> open = new ArrayList<>();
+            List<AutoCloseable> open = new ArrayList<>();
             try {
                 OrgCursor<SeatSnapshot> snapshots = opened(open, ledger.snapshotCursor(date));
                 OrgCursor<InvoiceLine> lines = opened(open, ledger.lineCursor(date));
-                List<OrgCursor<InvoiceLine>> monthBefore = lineCursors(open, month.start(), date);
-                List<OrgCursor<InvoiceLine>> previousMonth = first
-                        ? lineCursors(open, month.start().minusMonths(1), month.start()) : List.of();
+                SeatsCursor monthBefore = opened(open, ledger.seatsCursor(month.start(), date));
+                SeatsCursor previousMonth = opened(open, first
+                        ? ledger.seatsCursor(month.start().minusMonths(1), month.start())
+                        : ledger.seatsCursor(month.start(), month.start()));
                 OrgCursor<InvoiceLine> renewals = first ? null : opened(open, ledger.renewalCursor(month.start()));
                 OrgCursor<SeatSnapshot> previous = previousDate == null ? null
                         : opened(open, ledger.snapshotCursor(previousDate));
                 for (String org = next(snapshots, lines); org != null; org = next(snapshots, lines)) {
-                    OrgPrior prior = new OrgPrior(seats(monthBefore, org), renewals == null ? 0 : seats(renewals, org),
-                            seats(previousMonth, org), previous == null ? null : requiredSeats(previous.takeOne(org)));
+                    OrgPrior prior = new OrgPrior(monthBefore.take(org), renewals == null ? 0 : seats(renewals, org),
+                            previousMonth.take(org), previous == null ? null : requiredSeats(previous.takeOne(org)));
                     OrgDate orgDate = new OrgDate(org, snapshots.takeOne(org), lines.take(org), prior);
                     sink.accept(OrgReport.of(date, previousDate, orgDate, thresholds));
                 }
             } finally {
-                open.forEach(OrgCursor::close);
+                close(open);
             }
             return null;
         });
@@ -77,25 +79,19 @@ final class LedgerDate implements DateContent {
         return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
-    private List<OrgCursor<InvoiceLine>> lineCursors(List<OrgCursor<?>> open, LocalDate from, LocalDate to) {
-        List<OrgCursor<InvoiceLine>> cursors = new ArrayList<>();
-        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-            cursors.add(opened(open, ledger.lineCursor(d)));
-        }
-        return cursors;
-    }
-
-    private static <T> OrgCursor<T> opened(List<OrgCursor<?>> open, OrgCursor<T> cursor) {
+    private static <T extends AutoCloseable> T opened(List<AutoCloseable> open, T cursor) {
         open.add(cursor);
         return cursor;
     }
 
-    private static int seats(List<OrgCursor<InvoiceLine>> dates, String org) {
-        int seats = 0;
-        for (OrgCursor<InvoiceLine> lines : dates) {
-            seats += seats(lines, org);
+    private static void close(List<AutoCloseable> open) {
+        for (AutoCloseable cursor : open) {
+            try {
+                cursor.close();
+            } catch (Exception e) {
+                // a cursor that cannot close leaves its statement to the transaction's end
+            }
         }
-        return seats;
     }
 
     private static int seats(OrgCursor<InvoiceLine> lines, String org) {
