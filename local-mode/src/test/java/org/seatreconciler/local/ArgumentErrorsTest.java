@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.local.cli.ArgumentParser;
 import org.seatreconciler.local.cli.Command;
 import org.seatreconciler.local.pipeline.Components;

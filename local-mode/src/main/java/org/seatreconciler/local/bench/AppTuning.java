@@ -23,6 +23,20 @@ record AppTuning(Map<String, String> streamsProperties) {
         return set != null ? Duration.ofMillis(Long.parseLong(set)) : StreamsAppDefaults.commitInterval();
     }
 
+    /**
+     * The pass-through app's Kafka Streams settings besides its commit interval: the app's producer settings
+     * ({@code streams-app.yml}, then {@code --streams-props}), so that Q copies records under the same batching.
+     */
+    Map<String, String> passThroughSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(StreamsAppDefaults.producerSettings());
+        streamsProperties.forEach((name, value) -> {
+            if (name.startsWith("producer.")) {
+                settings.put(name, value);
+            }
+        });
+        return settings;
+    }
+
     /** The settings to start the app with, as Spring properties. */
     Map<String, Object> springProperties(int threads) {
         Map<String, Object> properties = new LinkedHashMap<>();

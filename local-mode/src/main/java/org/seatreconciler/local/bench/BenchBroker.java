@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.seatreconciler.local.broker.LocalKafkaBroker;
-import org.seatreconciler.local.cli.SeatBasis;
+import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.local.pipeline.LocalSettings;
 import org.seatreconciler.local.pipeline.TopicSetup;
 import org.seatreconciler.schemas.Topics;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.seatreconciler.local.broker.LocalKafkaBroker;
 import org.seatreconciler.local.broker.TempDirectory;
 import org.seatreconciler.local.cli.Command;
-import org.seatreconciler.local.cli.SeatBasis;
+import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.local.output.RunSummary;
 import org.seatreconciler.local.pipeline.Components;
 import org.seatreconciler.local.pipeline.Pipeline;

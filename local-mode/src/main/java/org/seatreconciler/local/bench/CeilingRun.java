@@ -58,7 +58,7 @@ final class CeilingRun {
         long startCpu = CpuTime.thisJvm();
         ReplayTiming.Replay passThrough;
         try (PassThroughApp app = PassThroughApp.start(bench.bootstrapServers(), qGroup, input, copy, threads,
-                tuning.commitInterval(), bench.scratch(qGroup))) {
+                tuning.commitInterval(), tuning.passThroughSettings(), bench.scratch(qGroup))) {
             passThrough = lag.await(qGroup, input, partitions, start, startCpu, CpuTime::thisJvm, timeout, app::alive);
         }
 

@@ -2,6 +2,7 @@ package org.seatreconciler.local.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,7 +14,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Q: the Kafka Streams ceiling: an app with the seat app's guarantees (exactly_once_v2, its commit
- * interval, the same threads) that copies each input record to one output record and does nothing else.
+ * interval, its producer settings, the same threads) that copies each input record to one output record and
+ * does nothing else.
  * What the topology does beyond it (state stores, their changelogs, several outputs per event) is
  * what the ratio topology/Q shows.
  */
@@ -26,11 +28,12 @@ final class PassThroughApp implements AutoCloseable {
     }
 
     static PassThroughApp start(String bootstrapServers, String applicationId, String input, String output,
-                                int threads, Duration commitInterval, Path stateDir) {
+                                int threads, Duration commitInterval, Map<String, String> settings, Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Properties p = new Properties();
+        p.putAll(settings);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

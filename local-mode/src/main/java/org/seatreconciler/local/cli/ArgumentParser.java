@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.seatreconciler.batch.billing.SeatBasis;
 
 /**
  * Turns the command line into a {@link Command}, checking everything that can be checked without
@@ -26,8 +27,8 @@ public final class ArgumentParser {
             "--zone", "--out", "--max-dates", "--preview");
     private static final Set<String> EXPLAIN_OPTIONS = Set.of("--events", "--plans", "--org", "--date", "--from",
             "--seat-basis", "--zone", "--json");
-    /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("--preview", "--json");
+    /** Options that take no value: {@code run --preview}, {@code explain --json} (bench's --json names a file). */
+    private static final Map<String, Set<String>> FLAGS = Map.of("run", Set.of("--preview"), "explain", Set.of("--json"));
     /** A run bills each date in order; a range longer than this is most likely a typo, and takes long. */
     public static final int DEFAULT_MAX_DATES = 400;
     private static final Set<String> DEMO_OPTIONS = Set.of("--out", "--seat-basis", "--zone");
@@ -134,7 +135,7 @@ public final class ArgumentParser {
                         ? "unknown option '" + name + "' for " + command + " (try 'reconciler " + command + " --help')"
                         : "unexpected argument '" + arg + "' for " + command + " (try 'reconciler " + command + " --help')");
             }
-            if (FLAGS.contains(name)) {
+            if (FLAGS.getOrDefault(command, Set.of()).contains(name)) {
                 if (value != null) {
                     throw new UsageException(name + " takes no value");
                 }

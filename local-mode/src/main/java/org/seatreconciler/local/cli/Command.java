@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.seatreconciler.batch.billing.SeatBasis;
 
 /** What the command line asked for, validated: paths absolute, dates parsed, defaults applied. */
 public sealed interface Command {

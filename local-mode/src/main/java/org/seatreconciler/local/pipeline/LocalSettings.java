@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.seatreconciler.local.cli.SeatBasis;
+import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 
 /**

@@ -1,7 +1,6 @@
 package org.seatreconciler.streams.counting;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,8 +8,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
 import org.seatreconciler.schemas.Topics;
@@ -24,10 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies DESIGN.md section 4 to each input record, in its order: malformed, future timestamp,
- * duplicate, role-change rule, last-writer-wins apply; then publishes the organisation's counts and day
- * (section 5). All stores are keyed by organisation (or organisation + id, {@link StoreKeys}) and the
- * input is keyed by orgId, so an organisation's whole state lives in this task and no repartition is
- * needed.
+ * duplicate (the member's applied ids), role-change rule, last-writer-wins apply; rejections are published at
+ * once, an organisation's counts and day (section 5) when its cached state is written through, at most once
+ * per commit ({@link UnpublishedOrgs}). All stores are keyed by organisation (or organisation + id,
+ * {@link StoreKeys}) and the input is keyed by orgId, so an organisation's whole state lives in this task and
+ * no repartition is needed.
  */
 class MembershipEventProcessor implements Processor<String, byte[], String, Object> {
 
@@ -36,12 +34,11 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     private final TopologySettings settings;
     private final EventDecoder decoder;
     private final EventOutcomes outcomes;
+    private final UnpublishedOrgs unpublished = new UnpublishedOrgs();
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, MemberState> members;
-    private KeyValueStore<String, SeatFigures> orgFigures;
-    private KeyValueStore<String, DailySeats> orgDays;
-    private WindowStore<String, String> appliedEvents;
+    private KeyValueStore<String, MemberRecord> members;
+    private KeyValueStore<String, OrgState> orgs;
 
     MembershipEventProcessor(TopologySettings settings, EventDecoder decoder, EventOutcomes outcomes) {
         this.settings = settings;
@@ -53,9 +50,10 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.members = context.getStateStore(MembershipTopology.MEMBER_STATE_STORE);
-        this.orgFigures = context.getStateStore(MembershipTopology.ORG_FIGURES_STORE);
-        this.orgDays = context.getStateStore(MembershipTopology.ORG_LATEST_DAY_STORE);
-        this.appliedEvents = context.getStateStore(MembershipTopology.APPLIED_EVENTS_STORE);
+        this.orgs = context.getStateStore(MembershipTopology.ORG_STATE_STORE);
+        // init also follows a task's revival after a failure, when the cache has been cleared too
+        unpublished.clear();
+        CacheWriteThrough.register(context, orgs, this::publish);
     }
 
     @Override
@@ -73,8 +71,11 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
             reject(record, future.get());
             return;
         }
-        String dedupKey = StoreKeys.of(event.getOrgId(), event.getEventId());
-        if (alreadyApplied(dedupKey)) {
+        MemberRecord member = memberRecord(event.getOrgId(), event.getMemberId());
+        // remembered and judged at processing (wall-clock) time, not at the record's timestamp: one record with a
+        // far-future timestamp would otherwise make every remembered id look expired
+        long now = context.currentSystemTimeMs();
+        if (member.applied().contains(event.getEventId(), now, settings.dedupRetention())) {
             outcomes.recordDuplicate();
             log.debug("Ignored duplicate event {} of org {} member {}", event.getEventId(), event.getOrgId(),
                     event.getMemberId());
@@ -82,67 +83,65 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         }
         if (event.getType() == MembershipEventType.ROLE_CHANGED) {
             Optional<Rejection> unauthorised = RoleChangeRule.check(event.getEventId(), event.getOrgId(),
-                    event.getMemberId(), event.getActorId(), memberState(event.getOrgId(), event.getActorId()));
+                    event.getMemberId(), event.getActorId(), memberRecord(event.getOrgId(), event.getActorId()).state());
             if (unauthorised.isPresent()) {
                 reject(record, unauthorised.get());
                 return;
             }
         }
-        apply(event, record);
-        // Remembered at processing (wall-clock) time, not at the record's timestamp: one record with a
-        // far-future timestamp would move the store's clock ahead and expire every remembered id.
-        appliedEvents.put(dedupKey, event.getEventId(), context.currentSystemTimeMs());
+        MemberState after = member.state().apply(MemberChange.of(event));
+        members.put(StoreKeys.of(event.getOrgId(), event.getMemberId()),
+                new MemberRecord(after, member.applied().plus(event.getEventId(), now, settings.dedupRetention())));
+        apply(event, member.state(), after, record);
         outcomes.recordApplied();
     }
 
-    private void apply(MembershipEvent event, Record<String, byte[]> record) {
+    private void apply(MembershipEvent event, MemberState before, MemberState after, Record<String, byte[]> record) {
         String orgId = event.getOrgId();
-        MemberState before = memberState(orgId, event.getMemberId());
-        MemberState after = before.apply(MemberChange.of(event));
-        if (!after.equals(before)) {
-            members.put(StoreKeys.of(orgId, event.getMemberId()), after);
-        }
-        SeatFigures figuresBefore = Optional.ofNullable(orgFigures.get(orgId)).orElse(SeatFigures.ZERO);
-        SeatFigures figures = figuresBefore.change(before, after);
-        if (!figures.equals(figuresBefore)) {
-            orgFigures.put(orgId, figures);
-            context.forward(new Record<String, Object>(orgId, OrgSeatOutputs.counts(orgId, figures,
-                    event.getOccurredAt()), record.timestamp()), MembershipTopology.ORG_COUNTS_SINK);
-        }
-        // every applied event updates the day, even one that changed no figure (its peaks still hold)
-        LocalDate eventDay = DailySeats.dayOf(event.getOccurredAt(), settings.billingZone());
-        DailySeats day = DailySeats.after(orgDays.get(orgId), eventDay, figures, event.getOccurredAt());
-        orgDays.put(orgId, day);
-        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()), OrgSeatOutputs.day(orgId, day, settings.billingZone()),
-                record.timestamp()), MembershipTopology.ORG_DAILY_SINK);
+        OrgState stored = orgs.get(orgId);
+        OrgState next = OrgState.after(stored, before, after, event.getOccurredAt(), settings.billingZone());
+        unpublished.changing(orgId, stored, next).ifPresent(ended -> publishDay(orgId, ended, record.timestamp()));
+        orgs.put(orgId, next);
         log.debug("Applied event {} ({}) to org {} member {}", event.getEventId(), event.getType(), orgId,
                 event.getMemberId());
     }
 
-    private boolean alreadyApplied(String dedupKey) {
-        long now = context.currentSystemTimeMs();
-        try (WindowStoreIterator<String> found = appliedEvents.fetch(dedupKey,
-                now - settings.dedupRetention().toMillis(), now)) {
-            return found.hasNext();
+    /**
+     * The organisation's outputs (section 5), published when its store entry is written through the record
+     * cache: at each commit, inside its transaction, once per organisation however many events changed it.
+     */
+    private void publish(String orgId, OrgState org, long timestamp) {
+        UnpublishedOrgs.Publication publication = unpublished.writtenThrough(orgId, org);
+        if (publication.counts()) {
+            context.forward(new Record<String, Object>(orgId, OrgSeatOutputs.counts(orgId, org.figures(),
+                    org.countsChangedAt()), timestamp), MembershipTopology.ORG_COUNTS_SINK);
+        }
+        if (publication.latestDay()) {
+            publishDay(orgId, org.latestDay(), timestamp);
         }
     }
 
-    private MemberState memberState(String orgId, String memberId) {
+    private void publishDay(String orgId, DailySeats day, long timestamp) {
+        context.forward(new Record<String, Object>(Topics.dailyKey(orgId, day.day()),
+                OrgSeatOutputs.day(orgId, day, settings.billingZone()), timestamp), MembershipTopology.ORG_DAILY_SINK);
+    }
+
+    private MemberRecord memberRecord(String orgId, String memberId) {
         if (memberId == null || memberId.isEmpty()) {
-            return MemberState.UNKNOWN;
+            return MemberRecord.UNKNOWN;
         }
         String key = StoreKeys.of(orgId, memberId);
-        MemberState state = members.get(key);
-        if (state == null) {
+        MemberRecord member = members.get(key);
+        if (member == null) {
             // written before the length-prefixed keys: moved over on first use
             String legacyKey = StoreKeys.legacy(orgId, memberId);
-            state = members.get(legacyKey);
-            if (state != null) {
-                members.put(key, state);
+            member = members.get(legacyKey);
+            if (member != null) {
+                members.put(key, member);
                 members.delete(legacyKey);
             }
         }
-        return state == null ? MemberState.UNKNOWN : state;
+        return member == null ? MemberRecord.UNKNOWN : member;
     }
 
     private void reject(Record<String, byte[]> record, Rejection rejection) {

@@ -1,7 +1,5 @@
 package org.seatreconciler.streams.counting;
 
-import java.time.Duration;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -27,14 +25,14 @@ public final class MembershipTopology {
     public static final String ORG_DAILY_SINK = "org-daily-sink";
     public static final String REJECTED_SINK = "rejected-sink";
 
-    /** Key {@link StoreKeys#of}(orgId, memberId); value {@link MemberState}. */
+    /** Key {@link StoreKeys#of}(orgId, memberId); value {@link MemberRecord}: its state and the ids of the events applied to it. */
     public static final String MEMBER_STATE_STORE = "member-state-store";
-    /** Key orgId; value {@link SeatFigures}. */
-    public static final String ORG_FIGURES_STORE = "org-figures-store";
-    /** Key orgId; value {@link DailySeats}, the organisation's latest recorded day. */
-    public static final String ORG_LATEST_DAY_STORE = "org-latest-day-store";
-    /** Key {@link StoreKeys#of}(orgId, eventId), timestamp = when it was applied; holds applied ids for the dedup retention. */
-    public static final String APPLIED_EVENTS_STORE = "applied-event-ids-store";
+    /**
+     * Key orgId; value {@link OrgState}: the organisation's latest day, whose close is its current counts, and
+     * when those last changed. Named for its first content, the latest day: an upgraded app keeps reading
+     * the entries it wrote before.
+     */
+    public static final String ORG_STATE_STORE = "org-latest-day-store";
 
     private MembershipTopology() {
     }
@@ -53,16 +51,12 @@ public final class MembershipTopology {
         topology.addProcessor(PROCESSOR, () -> new MembershipEventProcessor(settings,
                 new EventDecoder(new ConfluentAvroDeserializer<>(MembershipEvent.class, registry)), outcomes), SOURCE);
 
+        // no record cache on per-member state: a member is rarely written twice between two commits, and the
+        // cache's bookkeeping (its sorted map of keys) cost more than it saved
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBER_STATE_STORE),
-                Serdes.String(), StoreSerdes.memberState()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_FIGURES_STORE),
-                Serdes.String(), StoreSerdes.seatFigures()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_LATEST_DAY_STORE),
-                Serdes.String(), StoreSerdes.dailySeats()).withCachingEnabled(), PROCESSOR);
-        // a window store forgets ids older than the retention segment by segment, with no purge scan;
-        // no record cache on it: a caching window store's fetch walks its time range segment by segment
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(APPLIED_EVENTS_STORE,
-                settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), Serdes.String()), PROCESSOR);
+                Serdes.String(), StoreSerdes.memberRecord()).withCachingDisabled(), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORG_STATE_STORE),
+                Serdes.String(), StoreSerdes.orgState()).withCachingEnabled(), PROCESSOR);
 
         topology.addSink(ORG_COUNTS_SINK, settings.orgCountsTopic(), Serdes.String().serializer(),
                 new ConfluentAvroSerializer<OrgSeatCounts>(registry, false), PROCESSOR);

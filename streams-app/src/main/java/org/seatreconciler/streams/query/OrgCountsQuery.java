@@ -11,12 +11,12 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.seatreconciler.streams.counting.MembershipTopology;
-import org.seatreconciler.streams.counting.SeatFigures;
+import org.seatreconciler.streams.counting.OrgState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers "what are this organisation's counts now" from {@code org-figures-store} by Kafka Streams
+ * Answers "what are this organisation's counts now" from the organisation's state (its latest day's close) by Kafka Streams
  * interactive queries: from this instance's store when it hosts the organisation's partition, else by
  * naming the instance that does.
  */
@@ -41,7 +41,7 @@ public class OrgCountsQuery {
         try {
             KafkaStreams.State state = kafkaStreams == null ? null : kafkaStreams.state();
             KeyQueryMetadata metadata = state == KafkaStreams.State.RUNNING
-                    ? kafkaStreams.queryMetadataForKey(MembershipTopology.ORG_FIGURES_STORE, orgId,
+                    ? kafkaStreams.queryMetadataForKey(MembershipTopology.ORG_STATE_STORE, orgId,
                     Serdes.String().serializer())
                     : null;
             KeyLocation location = KeyLocation.of(state, metadata, self);
@@ -60,10 +60,12 @@ public class OrgCountsQuery {
     }
 
     private static CountsLookup readLocal(KafkaStreams kafkaStreams, String orgId, int partition) {
-        ReadOnlyKeyValueStore<String, SeatFigures> store = kafkaStreams.store(StoreQueryParameters.fromNameAndType(
-                MembershipTopology.ORG_FIGURES_STORE, QueryableStoreTypes.<String, SeatFigures>keyValueStore())
+        ReadOnlyKeyValueStore<String, OrgState> store = kafkaStreams.store(StoreQueryParameters.fromNameAndType(
+                MembershipTopology.ORG_STATE_STORE, QueryableStoreTypes.<String, OrgState>keyValueStore())
                 .withPartition(partition));
-        SeatFigures figures = store.get(orgId);
-        return figures == null ? new CountsLookup.Missing(orgId) : new CountsLookup.Found(OrgCounts.of(orgId, figures));
+        OrgState org = store.get(orgId);
+        // counts exist once an applied event changed them, as on seats.org-counts
+        return org == null || !org.hasCounts() ? new CountsLookup.Missing(orgId)
+                : new CountsLookup.Found(OrgCounts.of(orgId, org.figures()));
     }
 }

@@ -25,8 +25,7 @@ class MembershipTopologyTest {
         TopologyDescription.Processor processor = sub.nodes().stream()
                 .filter(TopologyDescription.Processor.class::isInstance).map(TopologyDescription.Processor.class::cast)
                 .findFirst().orElseThrow();
-        assertThat(processor.stores()).containsExactlyInAnyOrder("member-state-store", "org-figures-store",
-                "org-latest-day-store", "applied-event-ids-store");
+        assertThat(processor.stores()).containsExactlyInAnyOrder("member-state-store", "org-latest-day-store");
         assertThat(description.globalStores()).isEmpty();
     }
 }

@@ -213,6 +213,45 @@ class RejectionTopologyTest {
     }
 
     @Test
+    void anAppliedEventThatChangedNothingIsStillRememberedAsApplied() {
+        try (TopologyFixture t = new TopologyFixture()) {
+            MembershipEvent stale = Events.removed("e0", ORG, "m-1", "2026-11-02T08:00:00Z");
+            t.send(added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD), stale);
+            t.daily();
+
+            t.send(stale);
+
+            // the removal is older than the add: applied (its day re-emitted) without a change, then a duplicate
+            assertThat(t.outcomes.applied()).isEqualTo(2);
+            assertThat(t.outcomes.duplicates()).isEqualTo(1);
+            assertThat(t.daily()).isEmpty();
+            assertThat(t.latestCounts().get(ORG).getStandard()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMemberWithMoreAppliedEventsThanTheBoundForgetsItsOldestIds() {
+        try (TopologyFixture t = new TopologyFixture()) {
+            MembershipEvent first = added("e0", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD, false, false);
+            t.send(first);
+            for (int i = 1; i <= AppliedEventIds.MAX_PER_MEMBER; i++) {
+                t.send(Events.adminChanged("e" + i, ORG, "m-1", Instant.parse("2026-11-02T09:00:00Z").plusSeconds(i)
+                        .toString(), i % 2 == 1));
+            }
+            MembershipEvent second = Events.adminChanged("e1", ORG, "m-1", "2026-11-02T09:00:01Z", true);
+            t.counts();
+
+            t.send(second, first);
+
+            // e1 is among the last 64 ids: a duplicate; e0 was forgotten: applied again, changing nothing
+            assertThat(t.outcomes.duplicates()).isEqualTo(1);
+            assertThat(t.outcomes.applied()).isEqualTo(AppliedEventIds.MAX_PER_MEMBER + 2);
+            assertThat(t.counts()).isEmpty();
+            assertThat(t.latestDaily().get("org-7|2026-11-02").getAdmins()).isZero();
+        }
+    }
+
+    @Test
     void theSameEventIdInAnotherOrganisationIsNotADuplicate() {
         try (TopologyFixture t = new TopologyFixture()) {
             t.send(added("e1", ORG, "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD),

@@ -35,7 +35,7 @@ class StoreKeysTest {
             t.send(added("e0", "org-7", "m-0", "2026-11-02T08:00:00Z", MemberRole.STANDARD));
             MemberState old = MemberState.UNKNOWN.apply(MemberChange.of(
                     added("e1", "org-7", "m-1", "2026-11-02T09:00:00Z", MemberRole.STANDARD)));
-            t.memberStore().put(StoreKeys.legacy("org-7", "m-1"), old);
+            t.memberStore().put(StoreKeys.legacy("org-7", "m-1"), new MemberRecord(old, AppliedEventIds.NONE));
             t.counts();
 
             t.send(removed("e2", "org-7", "m-1", "2026-11-02T10:00:00Z"));
@@ -43,8 +43,8 @@ class StoreKeysTest {
             // the removal found the member: without it, the figures would not have moved (an unknown member)
             assertThat(t.latestCounts().get("org-7").getStandard()).isZero();
             assertThat(t.memberStore().get(StoreKeys.legacy("org-7", "m-1"))).isNull();
-            assertThat(t.memberStore().get(StoreKeys.of("org-7", "m-1")).active()).isFalse();
-            assertThat(t.memberStore().get(StoreKeys.of("org-7", "m-1")).activeStamp().occurredAt())
+            assertThat(t.memberStore().get(StoreKeys.of("org-7", "m-1")).state().active()).isFalse();
+            assertThat(t.memberStore().get(StoreKeys.of("org-7", "m-1")).state().activeStamp().occurredAt())
                     .isEqualTo(Instant.parse("2026-11-02T10:00:00Z"));
         }
     }

@@ -90,8 +90,13 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** The driver's member store, as the processor sees it. */
-    org.apache.kafka.streams.state.KeyValueStore<String, MemberState> memberStore() {
+    org.apache.kafka.streams.state.KeyValueStore<String, MemberRecord> memberStore() {
         return driver.getKeyValueStore(MembershipTopology.MEMBER_STATE_STORE);
+    }
+
+    /** The driver's organisation store, as the processor sees it. */
+    org.apache.kafka.streams.state.KeyValueStore<String, OrgState> orgStore() {
+        return driver.getKeyValueStore(MembershipTopology.ORG_STATE_STORE);
     }
 
     void sendRaw(String key, byte[] value) {

@@ -60,7 +60,7 @@ class OrgCountsControllerTest {
     void aKeyHostedByAnotherInstanceIsRedirectedThere() throws Exception {
         KafkaStreams streams = mock(KafkaStreams.class);
         when(streams.state()).thenReturn(KafkaStreams.State.RUNNING);
-        when(streams.queryMetadataForKey(eq(MembershipTopology.ORG_FIGURES_STORE), eq("org 7"),
+        when(streams.queryMetadataForKey(eq(MembershipTopology.ORG_STATE_STORE), eq("org 7"),
                 any(Serializer.class))).thenReturn(new KeyQueryMetadata(new HostInfo("streams-2", 8081), Set.of(), 3));
 
         mvc(new OrgCountsQuery(() -> streams, SELF)).perform(get("/orgs/{orgId}/counts", "org 7"))
