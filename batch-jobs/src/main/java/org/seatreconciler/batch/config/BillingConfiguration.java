@@ -103,9 +103,9 @@ public class BillingConfiguration {
 
     @Bean
     TopicReads topicReads(KafkaClients kafka, SeatsSettings seats, BillingProperties billing) {
-        return new TopicReads(() -> kafka.snapshotConsumer(OrgSeatDay.class), seats.topics().orgDaily(),
-                () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(), seats.billingZone(),
-                billing.readTimeout());
+        return new TopicReads(() -> kafka.rawSnapshotConsumer("seat-billing-topics"), seats.topics().orgDaily(),
+                kafka.deserializer(OrgSeatDay.class), seats.topics().orgPlans(), kafka.deserializer(OrgPlan.class),
+                seats.billingZone(), billing.readTimeout());
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.catchup.MissingTopicException;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
+import org.seatreconciler.batch.billing.NotBilledShare;
+import org.seatreconciler.batch.billing.NotBilledTally;
 import org.seatreconciler.batch.input.BillingInputReader;
 import org.seatreconciler.batch.input.BillingPartitioner;
 import org.seatreconciler.batch.input.BillingSession;
@@ -99,21 +101,26 @@ public class BillingJobConfiguration {
      */
     @Bean
     Step billOrganisations(JobRepository jobRepository, Step billPartition, BillingSessions sessions,
-            InputGuard guard, BillingProperties billing) {
+            InputGuard guard, BillingProperties billing, NotBilledTally tally, LedgerRepository ledger) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("billing-partition-");
         threads.setConcurrencyLimit(billing.partitionThreads());
         return new StepBuilder("billOrganisations", jobRepository)
                 .partitioner(BILL_PARTITION, new BillingPartitioner(BILL_PARTITION, sessions, guard, jobRepository,
-                        BILLING_DATE))
+                        BILLING_DATE, tally, ledger))
                 .step(billPartition)
                 .taskExecutor(threads)
                 .build();
     }
 
     @Bean
+    NotBilledTally notBilledTally(BillingProperties billing) {
+        return new NotBilledTally(new NotBilledShare(billing.maxNotBilledShare()));
+    }
+
+    @Bean
     Step billPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             BillingInputReader billingInputReader, BillingCalculator calculator, LedgerRepository ledger,
-            BillingLease lease, BillingProperties billing,
+            BillingLease lease, BillingProperties billing, NotBilledTally tally,
             ObjectProvider<ItemWriteListener<OrgBilling>> writeListeners) {
         ChunkOrientedStepBuilder<BillingInput, OrgBilling> step = new StepBuilder(BILL_PARTITION, jobRepository)
                 .<BillingInput, OrgBilling>chunk(billing.chunkSize())
@@ -121,7 +128,7 @@ public class BillingJobConfiguration {
                 .reader(billingInputReader)
                 .processor(calculator::bill)
                 // The ledger rows are written in the chunk's transaction, with the reader's position.
-                .writer(new LedgerWriter(ledger, lease, transactionManager));
+                .writer(new LedgerWriter(ledger, lease, transactionManager, tally));
         // Extension point for monitoring (and for tests that inject a crash mid-step).
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();

@@ -12,16 +12,17 @@ import org.seatreconciler.batch.ledger.OrgCursor;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
 
 /**
- * What one read of the topics gives a run: the daily figures of its dates and the latest plan per
- * organisation.
+ * What one read of the topics gives a run: the daily figures of its dates, the latest plan per organisation,
+ * and the records that did not decode.
  */
-public record BillingSnapshot(DailyHistory daily, Map<String, String> plans) {
+public record BillingSnapshot(DailyHistory daily, Map<String, String> plans, UndecodableRecords undecodable) {
 
     /**
      * The billing inputs of {@code date}, sorted by org_id and split among {@code partitions}: every organisation
      * with a daily record on or before it, and every organisation of the previous billed date whose records have
      * since aged out of seats.org-daily, on that date's close counts (peaks = close; DESIGN.md section 6): an
-     * organisation billed before is never dropped.
+     * organisation billed before is never dropped. An organisation whose undecodable record of seats.org-daily
+     * is on or before the date is among them, to be left out with its reason ({@link UndecodableRecords}).
      *
      * @param previous        the seat snapshots of the latest billed date before {@code date}, in org_id order
      * @param purchasedBefore seats invoiced to an organisation in {@code date}'s month before it; asked for the
@@ -29,7 +30,8 @@ public record BillingSnapshot(DailyHistory daily, Map<String, String> plans) {
      */
     public DateInputs inputs(LocalDate date, OrgCursor<SeatSnapshot> previous, ToIntFunction<String> purchasedBefore,
             int partitions) {
-        String[] fromTopic = daily.organisations(date);
+        String[] fromTopic = UndecodableRecords.union(daily.organisations(date),
+                undecodable.dailyOrganisations(date));
         List<String> orgs = new ArrayList<>(fromTopic.length);
         List<SeatFigures> carried = new ArrayList<>(fromTopic.length);
         int t = 0;
@@ -47,7 +49,7 @@ public record BillingSnapshot(DailyHistory daily, Map<String, String> plans) {
         for (int i = 0; i < purchased.length; i++) {
             purchased[i] = purchasedBefore.applyAsInt(orgs.get(i));
         }
-        return new DateInputs(date, daily, plans, orgs.toArray(String[]::new), carried.toArray(SeatFigures[]::new),
+        return new DateInputs(date, this, orgs.toArray(String[]::new), carried.toArray(SeatFigures[]::new),
                 purchased, partitions);
     }
 

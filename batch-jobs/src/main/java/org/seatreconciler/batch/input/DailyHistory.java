@@ -79,6 +79,13 @@ public final class DailyHistory {
         return days[at] == date.toEpochDay() ? figures : figures.withPeaksAtClose();
     }
 
+    /** The day of {@code orgId}'s latest record on or before {@code date}, or null when it has none. */
+    public LocalDate latestDay(String orgId, LocalDate date) {
+        int[] days = byOrg.get(orgId);
+        int i = days == null ? -1 : floor(days, (int) date.toEpochDay());
+        return i < 0 ? null : LocalDate.ofEpochDay(days[i * FIELDS]);
+    }
+
     private void checkWithin(LocalDate date) {
         if (date.isBefore(from) || date.isAfter(to)) {
             throw new IllegalArgumentException(date + " is outside " + from + " .. " + to);

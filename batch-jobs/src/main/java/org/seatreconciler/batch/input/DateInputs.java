@@ -3,7 +3,6 @@ package org.seatreconciler.batch.input;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.seatreconciler.batch.billing.BillingInput;
@@ -19,8 +18,7 @@ import org.seatreconciler.batch.billing.SeatFigures;
 public final class DateInputs {
 
     private final LocalDate date;
-    private final DailyHistory daily;
-    private final Map<String, String> plans;
+    private final BillingSnapshot topics;
     private final String[] orgs;
     /** Figures from the previous billed date's snapshot, where seats.org-daily has none; else null. */
     private final SeatFigures[] carried;
@@ -28,11 +26,10 @@ public final class DateInputs {
     /** Per partition, the indexes of its organisations in {@link #orgs}, ascending. */
     private final int[][] partitions;
 
-    DateInputs(LocalDate date, DailyHistory daily, Map<String, String> plans, String[] orgs, SeatFigures[] carried,
-            int[] purchased, int partitionCount) {
+    DateInputs(LocalDate date, BillingSnapshot topics, String[] orgs, SeatFigures[] carried, int[] purchased,
+            int partitionCount) {
         this.date = date;
-        this.daily = daily;
-        this.plans = plans;
+        this.topics = topics;
         this.orgs = orgs;
         this.carried = carried;
         this.purchased = purchased;
@@ -78,8 +75,10 @@ public final class DateInputs {
 
     private BillingInput input(int i) {
         String org = orgs[i];
+        DailyHistory daily = topics.daily();
         SeatFigures figures = carried[i] != null ? carried[i] : daily.figures(org, date);
-        return new BillingInput(date, org, figures, plans.get(org), purchased[i]);
+        String undecodable = topics.undecodable().reasonOn(org, date, daily.latestDay(org, date));
+        return new BillingInput(date, org, figures, topics.plans().get(org), purchased[i], undecodable);
     }
 
     private static int[][] split(String[] orgs, int partitionCount) {

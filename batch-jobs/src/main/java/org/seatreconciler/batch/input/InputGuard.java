@@ -30,11 +30,16 @@ public class InputGuard {
         check(inputs.size(), notBillable);
     }
 
-    /** As {@link #check(List)}, over every partition of a date. */
-    public void check(DateInputs inputs) {
+    /**
+     * As {@link #check(List)}, over every partition of a date.
+     *
+     * @return the number of organisations that cannot be billed (within the share)
+     */
+    public int check(DateInputs inputs) {
         List<String> notBillable = new ArrayList<>();
         inputs.forEach(input -> collect(input, notBillable));
         check(inputs.size(), notBillable);
+        return notBillable.size();
     }
 
     private void collect(BillingInput input, List<String> notBillable) {

@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 
 import org.seatreconciler.batch.billing.BillingPeriod;
@@ -27,6 +31,7 @@ import org.seatreconciler.batch.billing.SeatRequirement;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -107,42 +112,30 @@ public class LedgerRepository implements BillingHistory {
     }
 
     /**
-     * Runs {@code work}, which reads through this repository's cursors, in a transaction (the caller's, or a
-     * read-only one of its own), with the database streaming results rather than materialising them: on H2 a
-     * query result is otherwise built in full (beyond a few thousand rows, in a temporary file) before its
-     * first row is returned.
+     * Runs {@code work}, which reads through this repository's cursors (a page of rows at a time, {@link OrgPages}),
+     * in a transaction: the caller's, or a read-only one of its own.
      */
     public <R> R streaming(Supplier<R> work) {
-        return reading.execute(status -> {
-            dialect.streamResults(batch.getJdbcTemplate(), true);
-            try {
-                return work.get();
-            } finally {
-                dialect.streamResults(batch.getJdbcTemplate(), false);
-            }
-        });
+        return reading.execute(status -> work.get());
     }
 
     /** The seat snapshots of {@code date}, in org_id order; inside {@link #streaming}. */
     public OrgCursor<SeatSnapshot> snapshotCursor(LocalDate date) {
-        return new OrgCursor<>("seat_snapshot of " + date, cursors.queryForStream("SELECT * FROM seat_snapshot"
-                + " WHERE billing_date = :date ORDER BY billing_date, " + dialect.inJavaOrder("org_id"),
-                Map.of("date", date), LedgerRepository::snapshot), SeatSnapshot::orgId);
+        return pages("seat_snapshot of " + date, "SELECT * FROM seat_snapshot WHERE billing_date = :date", "",
+                Map.of("date", date), LedgerRepository::snapshot, SeatSnapshot::orgId);
     }
 
     /** The invoice lines of {@code date}, in org_id order, an organisation's RENEWAL before its TRUE_UP. */
     public OrgCursor<InvoiceLine> lineCursor(LocalDate date) {
-        return new OrgCursor<>("seat_ledger of " + date, cursors.queryForStream("SELECT * FROM seat_ledger"
-                + " WHERE billing_date = :date ORDER BY billing_date, " + dialect.inJavaOrder("org_id") + ", line_type",
-                Map.of("date", date), LedgerRepository::line), InvoiceLine::orgId);
+        return pages("seat_ledger of " + date, "SELECT * FROM seat_ledger WHERE billing_date = :date", ", line_type",
+                Map.of("date", date), LedgerRepository::line, InvoiceLine::orgId);
     }
 
     /** The RENEWAL lines of {@code date}, in org_id order. */
     public OrgCursor<InvoiceLine> renewalCursor(LocalDate date) {
-        return new OrgCursor<>("RENEWAL lines of " + date, cursors.queryForStream("SELECT * FROM seat_ledger"
-                + " WHERE billing_date = :date AND line_type = :type ORDER BY billing_date, "
-                + dialect.inJavaOrder("org_id"), Map.of("date", date, "type", LineType.RENEWAL.name()),
-                LedgerRepository::line), InvoiceLine::orgId);
+        return pages("RENEWAL lines of " + date, "SELECT * FROM seat_ledger WHERE billing_date = :date"
+                + " AND line_type = :type", "", Map.of("date", date, "type", LineType.RENEWAL.name()),
+                LedgerRepository::line, InvoiceLine::orgId);
     }
 
     /**
@@ -152,12 +145,19 @@ public class LedgerRepository implements BillingHistory {
     public SeatsCursor seatsCursor(LocalDate from, LocalDate to) {
         List<OrgCursor<SeatsCursor.SeatsRow>> dates = new ArrayList<>();
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-            dates.add(new OrgCursor<>("seat_ledger of " + d, cursors.queryForStream("SELECT org_id, seats_invoiced"
-                    + " FROM seat_ledger WHERE billing_date = :date ORDER BY billing_date, "
-                    + dialect.inJavaOrder("org_id") + ", line_type", Map.of("date", d),
-                    (rs, i) -> new SeatsCursor.SeatsRow(rs.getString(1), rs.getInt(2))), SeatsCursor.SeatsRow::orgId));
+            dates.add(pages("seat_ledger of " + d, "SELECT billing_date, org_id, seats_invoiced FROM seat_ledger"
+                    + " WHERE billing_date = :date", ", line_type", Map.of("date", d),
+                    (rs, i) -> new SeatsCursor.SeatsRow(rs.getString(2), rs.getInt(3)), SeatsCursor.SeatsRow::orgId));
         }
         return new SeatsCursor(dates);
+    }
+
+    private <T> OrgCursor<T> pages(String what, String select, String orderTail, Map<String, ?> params,
+            RowMapper<T> mapper, Function<T, String> orgOf) {
+        OrgPages<T> rows = new OrgPages<>(cursors, select, dialect.inJavaOrder("org_id"), orderTail, params, mapper,
+                orgOf);
+        return new OrgCursor<>(what, StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows,
+                Spliterator.ORDERED), false), orgOf);
     }
 
     /** The latest date before {@code date} with seat snapshots, or empty. */
@@ -239,6 +239,12 @@ public class LedgerRepository implements BillingHistory {
         if (!unsound.isEmpty()) {
             recordNotBilled(billings.get(0).billingDate(), unsound);
         }
+    }
+
+    /** Organisations of {@code date} recorded as not billed because the ledger refused their rows. */
+    public int refusedOn(LocalDate date) {
+        return jdbc.sql("SELECT COUNT(*) FROM not_billed WHERE billing_date = :date AND reason LIKE :refused")
+                .param("date", date).param("refused", LedgerWriter.REFUSED + "%").query(Integer.class).single();
     }
 
     /** Records organisations as not billed on {@code date}, for reasons that left them without a snapshot. */

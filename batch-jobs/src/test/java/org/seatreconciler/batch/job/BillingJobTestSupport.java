@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.avro.OrgSeatDay;
@@ -147,6 +149,14 @@ abstract class BillingJobTestSupport {
             plans.forEach((org, plan) -> producer.send(new ProducerRecord<>(topic, org,
                     OrgPlan.newBuilder().setOrgId(org).setPlan(plan).build())));
             producer.flush();
+        }
+    }
+
+    /** {@code value} as it is, bytes that need not decode; where it landed. */
+    RecordMetadata publishRaw(String topic, String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
 
