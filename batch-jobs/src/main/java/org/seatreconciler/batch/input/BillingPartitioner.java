@@ -13,8 +13,10 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits the billing of a date into one partition of the step per partition of seats.org-daily, each billing the
- * organisations {@link OrgPartition} gives it. At the first attempt it takes the topics' end offsets, makes the
+ * Splits the billing of a date into one partition of the step per partition of seats.org-daily, each billing a
+ * run of consecutive organisations in org_id order ({@link DateInputs}). (Not the organisations of one topic
+ * partition: seats.org-daily is keyed {@code orgId|day}, so the days of one organisation lie in different
+ * partitions, and a split by the partition a record came from would bill it more than once.) At the first attempt it takes the topics' end offsets, makes the
  * date's inputs and checks the share of organisations that cannot be billed over all of them, before any
  * partition writes a row (a date that fails there has nothing billed). Each partition's ExecutionContext gets
  * the offsets and the partition count; a restart (after a failure, or a takeover of a killed run) finds the

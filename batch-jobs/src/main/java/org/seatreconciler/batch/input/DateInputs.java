@@ -10,7 +10,7 @@ import org.seatreconciler.batch.billing.SeatFigures;
 
 /**
  * The billing inputs of one date, one per organisation, sorted by org_id, and split among the partitions of the
- * billing step ({@link OrgPartition}): each partition reads its own organisations, in org_id order, by index, so
+ * billing step ({@link #split}): each partition reads its own organisations, in org_id order, by index, so
  * a restarted partition carries on after the count Batch restored. An input is made when it is read; what is
  * kept per organisation is its id, an int and, for an organisation billed from its previous snapshot, its
  * figures.
@@ -23,8 +23,8 @@ public final class DateInputs {
     /** Figures from the previous billed date's snapshot, where seats.org-daily has none; else null. */
     private final SeatFigures[] carried;
     private final int[] purchased;
-    /** Per partition, the indexes of its organisations in {@link #orgs}, ascending. */
-    private final int[][] partitions;
+    /** Partition p's organisations are those from {@code starts[p]} to {@code starts[p + 1]} in {@link #orgs}. */
+    private final int[] starts;
 
     DateInputs(LocalDate date, BillingSnapshot topics, String[] orgs, SeatFigures[] carried, int[] purchased,
             int partitionCount) {
@@ -33,7 +33,7 @@ public final class DateInputs {
         this.orgs = orgs;
         this.carried = carried;
         this.purchased = purchased;
-        this.partitions = split(orgs, partitionCount);
+        this.starts = split(orgs.length, partitionCount);
     }
 
     public LocalDate date() {
@@ -41,7 +41,7 @@ public final class DateInputs {
     }
 
     public int partitions() {
-        return partitions.length;
+        return starts.length - 1;
     }
 
     /** Organisations of the date. */
@@ -51,12 +51,12 @@ public final class DateInputs {
 
     /** Organisations of {@code partition}. */
     public int size(int partition) {
-        return partitions[partition].length;
+        return starts[partition + 1] - starts[partition];
     }
 
     /** The {@code index}th organisation of {@code partition}, in org_id order. */
     public BillingInput get(int partition, int index) {
-        return input(partitions[partition][index]);
+        return input(starts[partition] + index);
     }
 
     /** Every input of the date, in org_id order. */
@@ -81,21 +81,17 @@ public final class DateInputs {
         return new BillingInput(date, org, figures, topics.plans().get(org), purchased[i], undecodable);
     }
 
-    private static int[][] split(String[] orgs, int partitionCount) {
-        int[] partitionOf = new int[orgs.length];
-        int[] sizes = new int[partitionCount];
-        for (int i = 0; i < orgs.length; i++) {
-            partitionOf[i] = partitionCount == 1 ? 0 : OrgPartition.of(orgs[i], partitionCount);
-            sizes[partitionOf[i]]++;
+    /**
+     * Where each partition's organisations start: partition {@code p} gets the p-th of {@code partitionCount} runs
+     * of consecutive organisations in org_id order. Each partition's ledger rows then go into their own range of
+     * the tables' primary keys, in ascending order, where interleaved ids (a hash split) had every chunk touch
+     * pages all over the indexes, and two threads billed slower than one (issue 10, phase 2).
+     */
+    private static int[] split(int organisations, int partitionCount) {
+        int[] starts = new int[partitionCount + 1];
+        for (int p = 0; p <= partitionCount; p++) {
+            starts[p] = (int) ((long) organisations * p / partitionCount);
         }
-        int[][] partitions = new int[partitionCount][];
-        for (int p = 0; p < partitionCount; p++) {
-            partitions[p] = new int[sizes[p]];
-        }
-        int[] filled = new int[partitionCount];
-        for (int i = 0; i < orgs.length; i++) {
-            partitions[partitionOf[i]][filled[partitionOf[i]]++] = i;
-        }
-        return partitions;
+        return starts;
     }
 }

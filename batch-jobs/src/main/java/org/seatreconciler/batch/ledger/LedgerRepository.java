@@ -96,11 +96,18 @@ public class LedgerRepository implements BillingHistory {
     private final NamedParameterJdbcTemplate cursors;
     private final TransactionTemplate reading;
     private final Dialect dialect;
+    private final int pageRows;
 
     /**
      * @param transactionManager of {@code dataSource}: cursors read inside a transaction, on one connection
      */
     public LedgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this(dataSource, transactionManager, OrgPages.PAGE_ROWS);
+    }
+
+    /** @param pageRows rows per page of a cursor (more than an organisation has on one date) */
+    public LedgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager, int pageRows) {
+        this.pageRows = pageRows;
         this.batch = new NamedParameterJdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(batch);
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
@@ -155,7 +162,7 @@ public class LedgerRepository implements BillingHistory {
     private <T> OrgCursor<T> pages(String what, String select, String orderTail, Map<String, ?> params,
             RowMapper<T> mapper, Function<T, String> orgOf) {
         OrgPages<T> rows = new OrgPages<>(cursors, select, dialect.inJavaOrder("org_id"), orderTail, params, mapper,
-                orgOf);
+                orgOf, pageRows);
         return new OrgCursor<>(what, StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows,
                 Spliterator.ORDERED), false), orgOf);
     }

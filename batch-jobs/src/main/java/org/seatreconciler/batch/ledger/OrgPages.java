@@ -28,6 +28,7 @@ final class OrgPages<T> implements Iterator<T> {
     private final Map<String, Object> params;
     private final RowMapper<T> mapper;
     private final Function<T, String> orgOf;
+    private final int pageRows;
     private List<T> page = List.of();
     private int at;
     private boolean last;
@@ -38,9 +39,10 @@ final class OrgPages<T> implements Iterator<T> {
      * @param orderTail what follows org_id in the ORDER BY (", line_type"), or ""
      */
     OrgPages(NamedParameterJdbcTemplate jdbc, String select, String orgId, String orderTail,
-            Map<String, ?> params, RowMapper<T> mapper, Function<T, String> orgOf) {
+            Map<String, ?> params, RowMapper<T> mapper, Function<T, String> orgOf, int pageRows) {
         this.jdbc = jdbc;
-        String order = " ORDER BY billing_date, " + orgId + orderTail + " FETCH FIRST " + PAGE_ROWS + " ROWS ONLY";
+        this.pageRows = pageRows;
+        String order = " ORDER BY billing_date, " + orgId + orderTail + " FETCH FIRST " + pageRows + " ROWS ONLY";
         this.first = select + order;
         this.next = select + " AND " + orgId + " > :afterOrg" + order;
         this.params = new HashMap<>(params);
@@ -71,7 +73,7 @@ final class OrgPages<T> implements Iterator<T> {
         }
         List<T> rows = jdbc.query(after == null ? first : next, params, mapper);
         at = 0;
-        if (rows.size() < PAGE_ROWS) {
+        if (rows.size() < pageRows) {
             last = true;
             page = rows;
             return;
@@ -83,7 +85,7 @@ final class OrgPages<T> implements Iterator<T> {
             end--;
         }
         if (end == 0) {
-            throw new IllegalStateException("More than " + PAGE_ROWS + " rows of one organisation (" + cut
+            throw new IllegalStateException("More than " + pageRows + " rows of one organisation (" + cut
                     + ") on one date");
         }
         page = rows.subList(0, end);

@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
  * Rows the ledger refuses count in the share of organisations not billed. On a ledger of an older version
  * (plan VARCHAR(64)), clinic-long is on a plan of the catalogue whose code has 100 characters: billable, but the
  * ledger refuses its rows. 1 of 4 organisations is more than 20%: the night fails, and the chunk that met the
- * refusal (clinic-long's partition of the step, with clinic-a) is not committed; a restart fails the same way.
+ * refusal (clinic-long's partition of the step, with solo-c) is not committed; a restart fails the same way.
  */
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1;"
@@ -45,7 +45,7 @@ class LedgerRefusalShareJobTest extends BillingJobTestSupport {
                             + "the ledger refused its rows: Value too long for column")
                     .hasMessageEndingWith("; chunks of this date committed before stay in the ledger, and a run of the "
                             + "date after the cause is fixed bills the others");
-            assertThat(ledger()).containsExactly("20260930-clinic-b-T", "20260930-solo-c-T");
+            assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-clinic-b-T");
             assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM not_billed").query(Integer.class)
                     .single()).isZero();
         }

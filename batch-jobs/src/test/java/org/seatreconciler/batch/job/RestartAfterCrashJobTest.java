@@ -22,8 +22,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * One organisation per chunk, on a daily topic of 3 partitions: the billing step runs one partition of the step
- * per topic partition, and the worked example's organisations fall in three different ones (OrgPartition:
- * clinic-b 0, solo-c 1, clinic-a 2). The first attempt's partition of clinic-b crashes; the other two commit.
+ * per topic partition, each a run of consecutive organisations: the worked example's three fall in three
+ * different ones (clinic-a 0, clinic-b 1, solo-c 2). The first attempt's partition of clinic-b crashes; the other
+ * two commit.
  */
 @TestPropertySource(properties = "seats.billing.chunk-size=1")
 @Import(RestartAfterCrashJobTest.CrashOnClinicB.class)
