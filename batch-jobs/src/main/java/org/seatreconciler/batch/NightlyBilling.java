@@ -2,6 +2,7 @@ package org.seatreconciler.batch;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +71,10 @@ public class NightlyBilling {
         this.maxDates = maxDates;
     }
 
+    public ZoneId billingZone() {
+        return seats.billingZone();
+    }
+
     /** The day that ended last in the billing zone. */
     public LocalDate yesterday() {
         return LocalDate.now(clock.withZone(seats.billingZone())).minusDays(1);
@@ -128,8 +133,9 @@ public class NightlyBilling {
         try {
             JobExecution execution = jobOperator.start(job, parameters);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
+                List<Throwable> failures = failures(execution);
                 throw new BillingFailedException("Billing " + date + " failed (" + execution.getStatus() + "): "
-                        + reason(failures(execution)) + unbilled);
+                        + reason(failures) + unbilled, failures.isEmpty() ? null : failures.get(0));
             }
         } catch (JobInstanceAlreadyCompleteException e) {
             return alreadyBilled(date);

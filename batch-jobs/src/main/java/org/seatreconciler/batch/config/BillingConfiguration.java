@@ -16,6 +16,8 @@ import org.seatreconciler.batch.billing.NotBilledShare;
 import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.input.InputGuard;
 import org.seatreconciler.batch.input.TopicReads;
+import org.seatreconciler.batch.launch.OutsideFailure;
+import org.seatreconciler.batch.launch.SchemaCheck;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.order.CompletedDates;
@@ -43,6 +45,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 /** The domain objects and clients of the nightly job, built from configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -143,6 +146,19 @@ public class BillingConfiguration {
             @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
         return new CompletedDates(JdbcClient.create(dataSource), tablePrefix, BillingJobConfiguration.JOB_NAME,
                 BillingJobConfiguration.BILLING_DATE);
+    }
+
+    /** What a read-only command checks instead of creating or upgrading tables. */
+    @Bean
+    SchemaCheck schemaCheck(DataSource dataSource, Environment environment,
+            @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
+        return new SchemaCheck(JdbcClient.create(dataSource), environment.getProperty("spring.datasource.url"),
+                tablePrefix);
+    }
+
+    @Bean
+    OutsideFailure outsideFailure(Environment environment) {
+        return OutsideFailure.of(environment);
     }
 
     @Bean

@@ -38,6 +38,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -60,6 +61,8 @@ public class BillingJobConfiguration {
     public static final String BILLING_DATE = "billingDate";
     /** The worker step of billOrganisations: its executions are named {@code billPartition:partition-<n>}. */
     public static final String BILL_PARTITION = "billPartition";
+    /** Whether the ledger's DDL runs at startup (Spring Batch's own: spring.batch.jdbc.initialize-schema). */
+    public static final String INITIALIZE_SCHEMA = "seats.billing.initialize-schema";
 
     private static final Logger log = LoggerFactory.getLogger(BillingJobConfiguration.class);
 
@@ -166,8 +169,12 @@ public class BillingJobConfiguration {
         return new LedgerRepository(dataSource, transactionManager);
     }
 
-    /** Creates the ledger tables (IF NOT EXISTS) at startup, on H2 and PostgreSQL alike. */
+    /**
+     * Creates the ledger tables (IF NOT EXISTS) at startup, on H2 and PostgreSQL alike; not for the read-only
+     * commands (--preview, --explain), which set {@value #INITIALIZE_SCHEMA} to false.
+     */
     @Bean
+    @ConditionalOnBooleanProperty(name = INITIALIZE_SCHEMA, matchIfMissing = true)
     DataSourceInitializer ledgerSchemaInitializer(DataSource dataSource) {
         DataSourceInitializer initializer = new DataSourceInitializer();
         initializer.setDataSource(dataSource);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.billing.BillingPeriod;
 import org.seatreconciler.schemas.events.Identifiers;
+import org.seatreconciler.schemas.registry.SchemaRegistryException;
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.ledger.BillingHistory;
 import org.seatreconciler.batch.ledger.LedgerRepository;
@@ -78,6 +79,8 @@ public class Explainer {
     private EventTrail trail(String orgId, LocalDate date) {
         try {
             return EventReplay.of(events.read(orgId), date, billingZone);
+        } catch (SchemaRegistryException e) {
+            throw e; // the registry is down: fail in one line naming it, not explain with events missing
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return EventTrail.unavailable(events.topic(), reason.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim());

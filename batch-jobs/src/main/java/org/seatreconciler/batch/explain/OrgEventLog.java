@@ -18,6 +18,7 @@ import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.RejectedEvent;
 import org.seatreconciler.batch.catchup.MissingTopicException;
 import org.seatreconciler.batch.input.TopicSnapshot;
+import org.seatreconciler.schemas.serde.MalformedPayloadException;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 
 /**
@@ -50,7 +51,11 @@ public class OrgEventLog {
         return eventsTopic;
     }
 
-    /** @throws MissingTopicException when hr.membership-events does not exist */
+    /**
+     * @throws MissingTopicException when hr.membership-events does not exist
+     * @throws org.seatreconciler.schemas.registry.SchemaRegistryException when the registry cannot answer: an
+     *         explanation without the events it could not read would look complete
+     */
     public OrgRecords read(String orgId) {
         try (Consumer<String, byte[]> consumer = consumers.get()) {
             int partition = partitionOf(consumer, eventsTopic, orgId)
@@ -101,8 +106,9 @@ public class OrgEventLog {
     private static <T> T decode(Deserializer<T> deserializer, String topic, byte[] value) {
         try {
             return deserializer.deserialize(topic, value);
-        } catch (RuntimeException e) {
+        } catch (MalformedPayloadException e) {
             return null; // the streams app rejected it as MALFORMED; its rejection says so
         }
+        // a registry that cannot answer (SchemaRegistryException) is not the record's fault: it fails the read
     }
 }

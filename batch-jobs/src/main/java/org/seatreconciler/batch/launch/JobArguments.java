@@ -16,6 +16,16 @@ import java.util.Set;
  */
 record JobArguments(LocalDate billingDate, boolean preview, String explain, boolean json) {
 
+    /** Whether the command only reads (--preview, --explain), or is refused anyway: either way it runs no DDL. */
+    static boolean readsOnly(String... args) {
+        try {
+            JobArguments command = parse(args);
+            return command.preview() || command.explain() != null;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     static final String USAGE = "expected --billing-date=YYYY-MM-DD [--preview | --explain ORG [--json]] or a "
             + "setting --<key>=<value> (e.g. --seats.billing.seat-basis=DAILY_PEAK)";
     private static final Set<String> FLAGS = Set.of("preview", "dry-run", "json", "debug", "trace");

@@ -36,6 +36,23 @@ import org.seatreconciler.schemas.Topics;
 import org.seatreconciler.schemas.events.MembershipEvents;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.seatreconciler.batch.config.KafkaClients;
+import org.seatreconciler.batch.explain.OrgEventLog;
+import org.seatreconciler.batch.launch.BillingCommandRunner;
+import org.seatreconciler.batch.launch.OutsideFailure;
+import org.seatreconciler.batch.launch.SchemaCheck;
+import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.order.CompletedDates;
+import org.seatreconciler.batch.preview.BillingPreview;
+import org.seatreconciler.batch.reports.DateReports;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneOffset;
 
 /**
  * Explaining the worked example's clinic-a on 2 October: the figures, the rule with its numbers, what was bought
@@ -135,6 +152,53 @@ class ExplainJobTest extends BillingJobTestSupport {
                 """.formatted(partition, offset("ex-035"), offset("ex-035")))
                 .doesNotContain("ex-034")
                 .contains("48.39 USD");
+    }
+
+    @Autowired
+    CompletedDates completedDates;
+    @Autowired
+    DateReports reports;
+    @Autowired
+    LedgerRepository ledgerRepository;
+    @Autowired
+    BillingPreview preview;
+    @Autowired
+    KafkaProperties kafkaProperties;
+    @Autowired
+    SchemaCheck schemaCheck;
+
+    @Test
+    void aRegistryThatIsDownFailsTheExplanationInOneLineNamingItNotAnExplanationWithEventsMissing() throws Exception {
+        publishWorkedExampleDays();
+        publishWorkedExamplePlans();
+        publishWorkedExampleEvents();
+        bill(SEP_30);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        String registry = "http://127.0.0.1:" + port;
+        KafkaClients down = new KafkaClients(kafkaProperties, registry);
+        OrgEventLog events = new OrgEventLog(() -> down.rawSnapshotConsumer("explain-registry-down"),
+                down.deserializer(MembershipEvent.class), down.deserializer(RejectedEvent.class),
+                Topics.MEMBERSHIP_EVENTS, Topics.REJECTED, Duration.ofSeconds(30));
+        BillingCommandRunner runner = new BillingCommandRunner(billing, preview, new Explainer(completedDates, reports,
+                ledgerRepository, preview, events, ZoneOffset.UTC), schemaCheck, new OutsideFailure("jdbc:h2:mem:x",
+                        registry));
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            runner.run(new DefaultApplicationArguments("--explain", "clinic-a", "--billing-date=2026-09-30"));
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(runner.getExitCode()).isEqualTo(3);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("The schema registry at " + registry
+                + " failed: Schema registry at " + registry + "/ unreachable: java.net.ConnectException"
+                + System.lineSeparator());
     }
 
     private long offset(String eventId) {

@@ -71,6 +71,44 @@ class BillingCommandRunnerTest {
     }
 
     @Test
+    void todayOrALaterDateIsNotBilledButRefusedAsAnArgumentError() {
+        // the clock says 00:30 on 3 Oct in UTC: 3 Oct has not ended, 2 Oct has
+        assertThat(runWith(2, "--billing-date=2026-10-03").stderr()).isEqualTo("Cannot bill 2026-10-03: the day has "
+                + "not ended in the billing zone Z (today there is 2026-10-03); the latest date that can be billed is "
+                + "2026-10-02" + System.lineSeparator());
+        assertThat(runWith(2, "--billing-date=2026-11-15").stderr()).startsWith("Cannot bill 2026-11-15: the day has "
+                + "not ended");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void inABillingZoneAheadOfUtcTodayIsItsOwnDate() {
+        // 00:30 UTC on 3 Oct is 13:30 on 3 Oct in Auckland; at 2 Oct 12:30 UTC it is already 3 Oct there
+        BillingCommandRunner runner = runner(billing(ZoneId.of("Pacific/Auckland"), null));
+        Outcome outcome = run(runner, "--billing-date=2026-10-03");
+
+        assertThat(runner.getExitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).isEqualTo("Cannot bill 2026-10-03: the day has not ended in the billing zone "
+                + "Pacific/Auckland (today there is 2026-10-03); the latest date that can be billed is 2026-10-02"
+                + System.lineSeparator());
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aPreviewGoesUpToTodayAndAnExplanationLikewise() {
+        assertThat(runWith(0, "--preview", "--billing-date=2026-10-03").stdout()).startsWith("Preview of 2026-10-03");
+        assertThat(runWith(2, "--preview", "--billing-date=2026-10-04").stderr()).isEqualTo("Cannot preview 2026-10-04: "
+                + "it is after today (2026-10-03) in the billing zone Z; a preview or an explanation goes up to today"
+                + System.lineSeparator());
+        assertThat(runWith(2, "--explain", "clinic-a", "--billing-date=2026-10-04").stderr()).isEqualTo("Cannot "
+                + "explain 2026-10-04: it is after today (2026-10-03) in the billing zone Z; a preview or an "
+                + "explanation goes up to today" + System.lineSeparator());
+        assertThat(previewed).containsExactly(LocalDate.of(2026, 10, 3));
+        assertThat(explained).isEmpty();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void recoverIsGoneAndSaysWhy() {
         assertThat(runWith(2, "--billing-date=2026-10-02", "--recover").stderr()).isEqualTo("--recover is no longer "
                 + "needed: a run killed mid-way is taken over by the next start once its lease expires "
@@ -153,6 +191,7 @@ class BillingCommandRunnerTest {
 
     private final List<LocalDate> previewed = new ArrayList<>();
     private final List<String> explained = new ArrayList<>();
+    private final List<String> checked = new ArrayList<>();
 
     /** The preview and the explainer stood in for too: they record what they were asked. */
     private BillingCommandRunner runner(NightlyBilling billing) {
@@ -175,7 +214,13 @@ class BillingCommandRunnerTest {
                         EventTrail.unavailable("hr.membership-events", "Topic hr.membership-events does not exist"));
             }
         };
-        return new BillingCommandRunner(billing, preview, explainer);
+        SchemaCheck schema = new SchemaCheck(null, "jdbc:h2:mem:x", "BATCH_") {
+            @Override
+            public void requireCurrent(String command) {
+                checked.add(command);
+            }
+        };
+        return new BillingCommandRunner(billing, preview, explainer, schema, new OutsideFailure("jdbc:h2:mem:x", "mock://x"));
     }
 
     private static BillingRun run(LocalDate date) {
