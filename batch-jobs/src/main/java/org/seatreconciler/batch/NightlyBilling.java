@@ -13,7 +13,6 @@ import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.order.BillingOrder;
 import org.seatreconciler.batch.order.CompletedDates;
-import org.seatreconciler.batch.reports.DateReport;
 import org.seatreconciler.batch.reports.DateReports;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
@@ -134,7 +133,7 @@ public class NightlyBilling {
         try {
             JobExecution execution = jobOperator.start(job, parameters);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                List<Throwable> failures = execution.getAllFailureExceptions();
+                List<Throwable> failures = failures(execution);
                 throw new BillingFailedException("Billing " + date + " failed (" + execution.getStatus() + "): "
                         + reason(failures) + unbilled, failures.isEmpty() ? null : failures.get(0));
             }
@@ -144,7 +143,9 @@ public class NightlyBilling {
             throw new BillingFailedException("Billing " + date + " cannot start: " + oneLine(e.getMessage()) + unbilled,
                     e);
         }
-        BillingRun run = runOf(reports.of(date), false, List.of());
+        // the files step wrote the summary in this process; a pass over the ledger only if it did not
+        BillingSummary summary = files.written(date).orElseGet(() -> BillingSummary.of(reports.streamed(date), false));
+        BillingRun run = new BillingRun(date, files.folder(date), false, List.of(), summary);
         log.info("{}", run.describe());
         return run;
     }
@@ -165,20 +166,14 @@ public class NightlyBilling {
     }
 
     private BillingRun alreadyBilled(LocalDate date) {
-        DateReport report = reports.of(date);
-        List<String> rewritten = files.restore(report);
-        BillingRun run = runOf(report, true, rewritten);
-        if (rewritten.isEmpty()) {
+        BillingFiles.Restored restored = files.restore(reports.streamed(date));
+        BillingRun run = new BillingRun(date, files.folder(date), true, restored.rewritten(), restored.summary());
+        if (restored.rewritten().isEmpty()) {
             log.info("{}", run.describe());
         } else {
             log.warn("{}", run.describe());
         }
         return run;
-    }
-
-    private BillingRun runOf(DateReport report, boolean alreadyBilled, List<String> rewritten) {
-        return new BillingRun(report.date(), files.folder(report.date()), alreadyBilled, rewritten,
-                BillingSummary.of(report, false));
     }
 
     private boolean completed(LocalDate date) {
@@ -190,6 +185,19 @@ public class NightlyBilling {
         return new JobParametersBuilder()
                 .addLocalDate(BillingJobConfiguration.BILLING_DATE, billingDate, true)
                 .toJobParameters();
+    }
+
+    /**
+     * The execution's failures, a partition's before the billing step's own: when a partition fails, the step
+     * that ran it only says "Partition handler returned an unsuccessful step".
+     */
+    private static List<Throwable> failures(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+        execution.getStepExecutions().stream().filter(step -> step.getStepName().contains(":"))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        execution.getStepExecutions().stream().filter(step -> !step.getStepName().contains(":"))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        return failures;
     }
 
     private static String reason(List<Throwable> failures) {

@@ -21,7 +21,8 @@ public final class BillingCalculator {
 
     public OrgBilling bill(BillingInput input) {
         String planCode = planCode(input);
-        Optional<String> unsound = Identifiers.problem("org id", input.orgId())
+        Optional<String> unsound = Optional.ofNullable(input.undecodable())
+                .or(() -> Identifiers.problem("org id", input.orgId()))
                 .or(() -> input.figures().problem())
                 .or(() -> Identifiers.problem("plan code", planCode));
         if (unsound.isPresent()) {

@@ -106,14 +106,14 @@ public class BillingConfiguration {
 
     @Bean
     TopicReads topicReads(KafkaClients kafka, SeatsSettings seats, BillingProperties billing) {
-        return new TopicReads(() -> kafka.snapshotConsumer(OrgSeatDay.class), seats.topics().orgDaily(),
-                () -> kafka.snapshotConsumer(OrgPlan.class), seats.topics().orgPlans(), seats.billingZone(),
-                billing.readTimeout());
+        return new TopicReads(() -> kafka.rawSnapshotConsumer("seat-billing-topics"), seats.topics().orgDaily(),
+                kafka.deserializer(OrgSeatDay.class), seats.topics().orgPlans(), kafka.deserializer(OrgPlan.class),
+                seats.billingZone(), billing.readTimeout());
     }
 
     @Bean
-    BillingSessions billingSessions(TopicReads topicReads) {
-        return new BillingSessions(topicReads);
+    BillingSessions billingSessions(TopicReads topicReads, LedgerRepository ledger) {
+        return new BillingSessions(topicReads, ledger);
     }
 
     /** Reads only (topics, ledger, the job repository's completed dates): no lease, no catch-up wait. */

@@ -11,7 +11,10 @@ import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.catchup.MissingTopicException;
 import org.seatreconciler.batch.catchup.StreamsCatchUp;
 import org.seatreconciler.batch.files.BillingFiles;
+import org.seatreconciler.batch.billing.NotBilledShare;
+import org.seatreconciler.batch.billing.NotBilledTally;
 import org.seatreconciler.batch.input.BillingInputReader;
+import org.seatreconciler.batch.input.BillingPartitioner;
 import org.seatreconciler.batch.input.BillingSession;
 import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.input.InputGuard;
@@ -39,7 +42,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.datasource.init.DataSourceInitializer;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -56,6 +59,8 @@ public class BillingJobConfiguration {
 
     public static final String JOB_NAME = "nightlyBilling";
     public static final String BILLING_DATE = "billingDate";
+    /** The worker step of billOrganisations: its executions are named {@code billPartition:partition-<n>}. */
+    public static final String BILL_PARTITION = "billPartition";
     /** Whether the ledger's DDL runs at startup (Spring Batch's own: spring.batch.jdbc.initialize-schema). */
     public static final String INITIALIZE_SCHEMA = "seats.billing.initialize-schema";
 
@@ -93,18 +98,40 @@ public class BillingJobConfiguration {
                 .build();
     }
 
+    /**
+     * One partition of the step per partition of seats.org-daily, run on {@code seats.billing.partition-threads}
+     * threads; the share of organisations that cannot be billed is checked over all of them first.
+     */
     @Bean
-    Step billOrganisations(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step billOrganisations(JobRepository jobRepository, Step billPartition, BillingSessions sessions,
+            InputGuard guard, BillingProperties billing, NotBilledTally tally, LedgerRepository ledger) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("billing-partition-");
+        threads.setConcurrencyLimit(billing.partitionThreads());
+        return new StepBuilder("billOrganisations", jobRepository)
+                .partitioner(BILL_PARTITION, new BillingPartitioner(BILL_PARTITION, sessions, guard, jobRepository,
+                        BILLING_DATE, tally, ledger))
+                .step(billPartition)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    @Bean
+    NotBilledTally notBilledTally(BillingProperties billing) {
+        return new NotBilledTally(new NotBilledShare(billing.maxNotBilledShare()));
+    }
+
+    @Bean
+    Step billPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             BillingInputReader billingInputReader, BillingCalculator calculator, LedgerRepository ledger,
-            BillingLease lease, BillingProperties billing,
+            BillingLease lease, BillingProperties billing, NotBilledTally tally,
             ObjectProvider<ItemWriteListener<OrgBilling>> writeListeners) {
-        ChunkOrientedStepBuilder<BillingInput, OrgBilling> step = new StepBuilder("billOrganisations", jobRepository)
+        ChunkOrientedStepBuilder<BillingInput, OrgBilling> step = new StepBuilder(BILL_PARTITION, jobRepository)
                 .<BillingInput, OrgBilling>chunk(billing.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(billingInputReader)
                 .processor(calculator::bill)
                 // The ledger rows are written in the chunk's transaction, with the reader's position.
-                .writer(new LedgerWriter(ledger, lease, transactionManager));
+                .writer(new LedgerWriter(ledger, lease, transactionManager, tally));
         // Extension point for monitoring (and for tests that inject a crash mid-step).
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
@@ -113,8 +140,8 @@ public class BillingJobConfiguration {
     @Bean
     @StepScope
     BillingInputReader billingInputReader(@Value("#{jobParameters['" + BILLING_DATE + "']}") LocalDate billingDate,
-            BillingSessions sessions, LedgerRepository ledger, InputGuard guard) {
-        return new BillingInputReader(billingDate, sessions.current(billingDate), ledger, guard);
+            BillingSessions sessions) {
+        return new BillingInputReader(billingDate, sessions.current(billingDate));
     }
 
     /** In a transaction that holds the lease row: a process that lost the lease cannot write files. */
@@ -124,7 +151,7 @@ public class BillingJobConfiguration {
         return new StepBuilder("writeBillingFiles", jobRepository)
                 .tasklet((contribution, context) -> {
                     lease.confirm();
-                    files.write(reports.of(billingDate(contribution)));
+                    files.write(reports.streamed(billingDate(contribution)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -135,10 +162,11 @@ public class BillingJobConfiguration {
     }
 
     @Bean
-    LedgerRepository ledgerRepository(DataSource dataSource) throws MetaDataAccessException {
+    LedgerRepository ledgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager)
+            throws MetaDataAccessException {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
         log.info("Seat ledger and job repository in {}", url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-        return new LedgerRepository(new NamedParameterJdbcTemplate(dataSource));
+        return new LedgerRepository(dataSource, transactionManager);
     }
 
     /**

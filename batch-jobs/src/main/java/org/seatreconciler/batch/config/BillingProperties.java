@@ -25,7 +25,8 @@ public record BillingProperties(
         @DefaultValue("5m") Duration catchUpTimeout,
         @DefaultValue("1s") Duration catchUpPollInterval,
         @DefaultValue("2m") Duration readTimeout,
-        @DefaultValue("100") int chunkSize,
+        @DefaultValue("1000") int chunkSize,
+        Integer partitionThreads,
         @DefaultValue("35") int maxCatchUpDates,
         @DefaultValue("0.01") BigDecimal maxNotBilledShare,
         @DefaultValue("2m") Duration leaseExpiry,
@@ -37,6 +38,10 @@ public record BillingProperties(
         // Absolute by default (batch-jobs.yml says the same): a relative folder depends on where cron starts us.
         outDir = outDir == null ? Path.of(System.getProperty("user.home"), "seat-reconciler", "out") : outDir;
         plans = plans == null ? Map.of() : Map.copyOf(plans);
+        partitionThreads = partitionThreads == null ? Runtime.getRuntime().availableProcessors() : partitionThreads;
+        PlanProperties.require(partitionThreads >= 1, "seats.billing.partition-threads must be at least 1, got "
+                + partitionThreads);
+        PlanProperties.require(chunkSize >= 1, "seats.billing.chunk-size must be at least 1, got " + chunkSize);
         // Checked at binding, so a bad plan stops the start with a message naming the key.
         plans.forEach((code, plan) -> plan.toPlan(code));
         PlanProperties.require(maxCatchUpDates >= 1, "seats.billing.max-catch-up-dates must be at least 1, got "

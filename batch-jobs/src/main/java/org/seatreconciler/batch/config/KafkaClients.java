@@ -30,17 +30,10 @@ public class KafkaClients {
     }
 
     /**
-     * A consumer for reading a topic as a snapshot: no group (partitions are assigned, nothing is
-     * committed) and read_committed, so only what the streams app committed is billed.
-     */
-    public <V extends SpecificRecord> Consumer<String, V> snapshotConsumer(Class<V> type) {
-        return new KafkaConsumer<>(snapshotConfig("seat-billing-" + type.getSimpleName()), new StringDeserializer(),
-                deserializer(type));
-    }
-
-    /**
-     * A snapshot consumer that leaves the values as bytes, for a reader that must see every record, including
-     * one that does not decode (the deserializer of {@link #snapshotConsumer} would stop the poll there).
+     * A consumer for reading a topic as a snapshot: no group (partitions are assigned, nothing is committed) and
+     * read_committed, so only what the streams app committed is billed. It leaves the values as bytes, for the
+     * reader to decode one by one: a deserializer in the consumer would stop every poll at a record that does not
+     * decode.
      */
     public Consumer<String, byte[]> rawSnapshotConsumer(String clientId) {
         return new KafkaConsumer<>(snapshotConfig(clientId), new StringDeserializer(), new ByteArrayDeserializer());

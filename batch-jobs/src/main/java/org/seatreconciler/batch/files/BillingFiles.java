@@ -1,26 +1,30 @@
 package org.seatreconciler.batch.files;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.seatreconciler.batch.reports.DateReport;
+import org.seatreconciler.batch.reports.DateContent;
 
 /**
  * Writes a billing date's files under {@code <out>/<date>/} (a preview's under {@code <out>/preview/<date>/}).
- * Each file is written with {@link AtomicFiles} (aside, synced, moved into place): finance never sees a half
- * file. The manifest comes last, so a folder with a manifest is complete.
+ * The four CSV files are written in one pass over the date's organisations, each streamed to its temp file and
+ * hashed on the way ({@link AtomicFiles#aside}); then summary.json; then each is moved into place, and the
+ * manifest comes last, so a folder with a manifest is complete and finance never sees a half file. Memory does
+ * not grow with the organisations.
  */
 public class BillingFiles {
 
@@ -30,9 +34,13 @@ public class BillingFiles {
     public static final String RECONCILIATION = ReconciliationFile.NAME;
     /** The folder under the output folder that previews go to. */
     public static final String PREVIEW_FOLDER = "preview";
+    /** The files of a date, in the manifest's order. */
+    static final List<String> FILES = List.of(InvoiceFile.NAME, SeatCountsFile.NAME, ReconciliationFile.NAME,
+            ReviewFile.NAME, SUMMARY);
 
     private final Path outDir;
     private final boolean preview;
+    private final Map<LocalDate, BillingSummary> written = new ConcurrentHashMap<>();
 
     /** @param outDir absolute */
     public BillingFiles(Path outDir) {
@@ -55,55 +63,77 @@ public class BillingFiles {
 
     /**
      * Writes invoices.csv, seat-counts.csv, reconciliation.csv, review.csv, summary.json and then
-     * manifest.sha256; returns the folder.
+     * manifest.sha256; returns the summary, which {@link #written} gives again until it is asked for.
      */
-    public Path write(DateReport report) {
-        Path folder = folder(report.date());
+    public BillingSummary write(DateContent content) {
+        Path folder = folder(content.date());
         try {
             prepare(folder);
-            Map<String, byte[]> files = render(report);
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                AtomicFiles.write(folder.resolve(file.getKey()), file.getValue());
+            try (Rendered rendered = render(content, folder, FILES)) {
+                rendered.moveIntoPlace(FILES);
+                    AtomicFiles.write(folder.resolve(MANIFEST), manifest(rendered.sha256));
+                written.put(content.date(), rendered.summary);
+                return rendered.summary;
             }
-            AtomicFiles.write(folder.resolve(MANIFEST), manifest(files));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the billing files of " + report.date() + " to " + folder, e);
+            throw new UncheckedIOException("Cannot write the billing files of " + content.date() + " to " + folder, e);
         }
-        return folder;
     }
 
     /**
-     * Checks a billed date's files against its manifest.sha256 and writes again, from the ledger, every file
+     * The summary that {@link #write} produced for {@code date} in this process, once: the nightly job writes the
+     * files in its last step, and the caller that started the job reports the same figures without reading a
+     * million organisations again.
+     */
+    public Optional<BillingSummary> written(LocalDate date) {
+        return Optional.ofNullable(written.remove(date));
+    }
+
+    /**
+     * Checks a billed date's files against its manifest.sha256 and writes again, from {@code content}, every file
      * that is missing or whose checksum differs (edited in a spreadsheet, truncated), then the manifest; with
      * the manifest missing, nothing can be checked and every file is written again. Files that match are
      * left untouched.
      *
-     * @return the names of the files written again, in writing order; empty when all were intact
+     * @return the names of the files written again, in writing order (empty when all were intact), and the
+     *         date's summary
      */
-    public List<String> restore(DateReport report) {
-        Path folder = folder(report.date());
+    public Restored restore(DateContent content) {
+        Path folder = folder(content.date());
         try {
             prepare(folder);
             Map<String, String> listed = listed(folder.resolve(MANIFEST));
-            List<String> rewritten = new ArrayList<>();
-            Map<String, byte[]> onDisk = new LinkedHashMap<>();
-            for (Map.Entry<String, byte[]> file : render(report).entrySet()) {
-                Path path = folder.resolve(file.getKey());
-                byte[] current = Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
-                if (current == null || !sha256(current).equals(listed.get(file.getKey()))) {
-                    AtomicFiles.write(path, file.getValue());
-                    rewritten.add(file.getKey());
-                    current = file.getValue();
+            Map<String, String> onDisk = new LinkedHashMap<>();
+            List<String> stale = new ArrayList<>();
+            for (String name : FILES) {
+                Path path = folder.resolve(name);
+                String current = Files.isRegularFile(path) ? AtomicFiles.sha256(path) : null;
+                if (current == null || !current.equals(listed.get(name))) {
+                    stale.add(name);
                 }
-                onDisk.put(file.getKey(), current);
+                onDisk.put(name, current);
             }
-            if (!rewritten.isEmpty()) {
+            try (Rendered rendered = render(content, folder, stale)) {
+                if (stale.isEmpty()) {
+                    return new Restored(List.of(), rendered.summary);
+                }
+                rendered.moveIntoPlace(stale);
+                onDisk.putAll(rendered.sha256);
                 AtomicFiles.write(folder.resolve(MANIFEST), manifest(onDisk));
+                List<String> rewritten = new ArrayList<>(stale);
                 rewritten.add(MANIFEST);
+                return new Restored(rewritten, rendered.summary);
             }
-            return rewritten;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restore the billing files of " + report.date() + " in " + folder, e);
+            throw new UncheckedIOException("Cannot restore the billing files of " + content.date() + " in " + folder, e);
+        }
+    }
+
+    /** The outcome of {@link #restore}. */
+    public record Restored(List<String> rewritten, BillingSummary summary) {
+
+        public Restored {
+            rewritten = List.copyOf(rewritten);
         }
     }
 
@@ -112,21 +142,84 @@ public class BillingFiles {
         AtomicFiles.removeLeftovers(folder);
     }
 
-    private Map<String, byte[]> render(DateReport report) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(InvoiceFile.NAME, utf8(InvoiceFile.render(report.billed().lines())));
-        files.put(SeatCountsFile.NAME, utf8(SeatCountsFile.render(report.billed().snapshots())));
-        files.put(ReconciliationFile.NAME, utf8(ReconciliationFile.render(report.reconciliation())));
-        files.put(ReviewFile.NAME, utf8(ReviewFile.render(report.review())));
-        files.put(SUMMARY, utf8(BillingSummary.of(report, preview).toJson()));
-        return files;
+    /**
+     * One pass over {@code content}: the files named in {@code kept} are written aside (not moved yet), the
+     * others only counted into the summary.
+     */
+    private Rendered render(DateContent content, Path folder, List<String> kept) throws IOException {
+        Map<String, AtomicFiles.Aside> asides = new LinkedHashMap<>();
+        try {
+            for (String name : kept) {
+                asides.put(name, AtomicFiles.aside(folder.resolve(name)));
+            }
+            BillingSummary.Tally tally = new BillingSummary.Tally();
+            try (Writer invoices = writer(asides.get(InvoiceFile.NAME));
+                    Writer seatCounts = writer(asides.get(SeatCountsFile.NAME));
+                    Writer reconciliation = writer(asides.get(ReconciliationFile.NAME));
+                    Writer review = writer(asides.get(ReviewFile.NAME))) {
+                Csv invoiceCsv = new Csv(invoices, InvoiceFile.HEADER);
+                Csv seatCountsCsv = new Csv(seatCounts, SeatCountsFile.HEADER);
+                Csv reconciliationCsv = new Csv(reconciliation, ReconciliationFile.HEADER);
+                Csv reviewCsv = new Csv(review, ReviewFile.HEADER);
+                content.forEachOrganisation(org -> {
+                    org.org().lines().forEach(line -> InvoiceFile.row(invoiceCsv, line));
+                    if (org.org().snapshot() != null) {
+                        SeatCountsFile.row(seatCountsCsv, org.org().snapshot());
+                    }
+                    if (org.reconciliation() != null) {
+                        ReconciliationFile.row(reconciliationCsv, org.reconciliation());
+                    }
+                    org.review().forEach(row -> ReviewFile.row(reviewCsv, row));
+                    tally.add(org);
+                });
+            }
+            BillingSummary summary = tally.summary(content, preview);
+            AtomicFiles.Aside summaryFile = asides.get(SUMMARY);
+            if (summaryFile != null) {
+                summaryFile.stream().write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+            }
+            Map<String, String> sha256 = new LinkedHashMap<>();
+            for (Map.Entry<String, AtomicFiles.Aside> aside : asides.entrySet()) {
+                sha256.put(aside.getKey(), aside.getValue().finish());
+            }
+            return new Rendered(summary, sha256, asides);
+        } catch (IOException | RuntimeException e) {
+            for (AtomicFiles.Aside aside : asides.values()) {
+                aside.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Writer writer(AtomicFiles.Aside aside) {
+        return aside == null ? Writer.nullWriter()
+                : new BufferedWriter(new OutputStreamWriter(aside.stream(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Files rendered aside, with their checksums and the summary; closing it deletes those not moved. */
+    private record Rendered(BillingSummary summary, Map<String, String> sha256, Map<String, AtomicFiles.Aside> asides)
+            implements AutoCloseable {
+
+        /** Moves {@code names}, in that order, over their targets. */
+        void moveIntoPlace(List<String> names) throws IOException {
+            for (String name : names) {
+                asides.get(name).moveIntoPlace();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (AtomicFiles.Aside aside : asides.values()) {
+                aside.close();
+            }
+        }
     }
 
     /** sha256sum's format: hash, two spaces (text mode), name. */
-    private static byte[] manifest(Map<String, byte[]> files) {
+    private static byte[] manifest(Map<String, String> sha256) {
         StringBuilder manifest = new StringBuilder();
-        files.forEach((name, content) -> manifest.append(sha256(content)).append("  ").append(name).append('\n'));
-        return utf8(manifest.toString());
+        sha256.forEach((name, hash) -> manifest.append(hash).append("  ").append(name).append('\n'));
+        return manifest.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** name -> checksum as the manifest lists them; empty when it is missing. */
@@ -142,17 +235,5 @@ public class BillingFiles {
             }
         }
         return listed;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

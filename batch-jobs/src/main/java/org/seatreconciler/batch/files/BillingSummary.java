@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.seatreconciler.batch.billing.InvoiceLine;
-import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.NotBilled;
-import org.seatreconciler.batch.reports.DateReport;
+import org.seatreconciler.batch.reports.DateContent;
+import org.seatreconciler.batch.reports.OrgReport;
+import org.seatreconciler.batch.reports.Reconciliation;
 
 /**
  * The control totals of one billing date (summary.json): whether it is a preview, organisations considered,
@@ -24,17 +25,44 @@ public record BillingSummary(LocalDate billingDate, boolean preview, int organis
         long seatsInvoiced, Map<String, BigDecimal> amounts, Map<String, BigDecimal> renewalChange, int reviewRows,
         List<NotBilled> notBilled) {
 
-    public static BillingSummary of(DateReport report, boolean preview) {
-        BilledDate billed = report.billed();
-        Map<String, BigDecimal> amounts = new TreeMap<>();
-        long seats = 0;
-        for (InvoiceLine line : billed.lines()) {
-            amounts.merge(line.amount().currency().getCurrencyCode(), line.amount().amount(), BigDecimal::add);
-            seats += line.seatsInvoiced();
+    /** The summary of {@code content}, from a pass over its organisations (no file is written). */
+    public static BillingSummary of(DateContent content, boolean preview) {
+        Tally tally = new Tally();
+        content.forEachOrganisation(tally::add);
+        return tally.summary(content, preview);
+    }
+
+    /** Adds up a date's organisations as they are rendered. */
+    static final class Tally {
+
+        private final Map<String, BigDecimal> amounts = new TreeMap<>();
+        private final Map<String, BigDecimal> renewalChange = new TreeMap<>();
+        private int organisations;
+        private int invoiceLines;
+        private long seats;
+        private int reviewRows;
+
+        void add(OrgReport org) {
+            if (org.org().snapshot() != null) {
+                organisations++;
+            }
+            for (InvoiceLine line : org.org().lines()) {
+                invoiceLines++;
+                seats += line.seatsInvoiced();
+                amounts.merge(line.amount().currency().getCurrencyCode(), line.amount().amount(), BigDecimal::add);
+            }
+            if (org.reconciliation() != null) {
+                Reconciliation.addRenewalChange(renewalChange, org.reconciliation());
+            }
+            reviewRows += org.review().size();
         }
-        return new BillingSummary(billed.date(), preview, billed.snapshots().size(), billed.lines().size(), seats,
-                Collections.unmodifiableMap(amounts), report.renewalChange(), report.review().size(),
-                List.copyOf(billed.notBilled()));
+
+        BillingSummary summary(DateContent content, boolean preview) {
+            return new BillingSummary(content.date(), preview, organisations, invoiceLines, seats,
+                    Collections.unmodifiableMap(new TreeMap<>(amounts)),
+                    Collections.unmodifiableMap(new TreeMap<>(renewalChange)), reviewRows,
+                    List.copyOf(content.notBilled()));
+        }
     }
 
     /**

@@ -9,24 +9,24 @@ final class ReconciliationFile {
 
     static final String NAME = "reconciliation.csv";
 
-    private static final List<String> HEADER = List.of("billing_date", "org_id", "plan", "billable_standard",
+    static final List<String> HEADER = List.of("billing_date", "org_id", "plan", "billable_standard",
             "support_only", "total_members", "required_seats", "seats_purchased_this_month", "unused_seats",
             "next_renewal_seats", "renewal_change", "currency", "renewal_change_amount");
 
     private ReconciliationFile() {
     }
 
+    static void row(Csv csv, ReconciliationRow r) {
+        csv.row(List.of(r.billingDate(), r.orgId(), r.plan(), r.billableStandard(), r.supportOnly(),
+                r.totalMembers(), blankIfNull(r.requiredSeats()), r.seatsPurchasedThisMonth(),
+                blankIfNull(r.unusedSeats()), blankIfNull(r.nextRenewalSeats()), blankIfNull(r.renewalChange()),
+                r.renewalChangeAmount() == null ? "" : r.renewalChangeAmount().currency().getCurrencyCode(),
+                r.renewalChangeAmount() == null ? "" : r.renewalChangeAmount().toPlainString()));
+    }
+
     /** @param rows sorted by org_id */
     static String render(List<ReconciliationRow> rows) {
-        Csv csv = new Csv(HEADER);
-        for (ReconciliationRow r : rows) {
-            csv.row(List.of(r.billingDate(), r.orgId(), r.plan(), r.billableStandard(), r.supportOnly(),
-                    r.totalMembers(), blankIfNull(r.requiredSeats()), r.seatsPurchasedThisMonth(),
-                    blankIfNull(r.unusedSeats()), blankIfNull(r.nextRenewalSeats()), blankIfNull(r.renewalChange()),
-                    r.renewalChangeAmount() == null ? "" : r.renewalChangeAmount().currency().getCurrencyCode(),
-                    r.renewalChangeAmount() == null ? "" : r.renewalChangeAmount().toPlainString()));
-        }
-        return csv.toString();
+        return Csv.render(HEADER, rows, ReconciliationFile::row);
     }
 
     private static Object blankIfNull(Integer value) {

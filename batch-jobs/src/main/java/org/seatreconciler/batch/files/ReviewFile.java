@@ -9,18 +9,18 @@ final class ReviewFile {
 
     static final String NAME = "review.csv";
 
-    private static final List<String> HEADER = List.of("billing_date", "org_id", "check", "seats_before",
+    static final List<String> HEADER = List.of("billing_date", "org_id", "check", "seats_before",
             "seats_after", "detail");
 
     private ReviewFile() {
     }
 
+    static void row(Csv csv, ReviewRow r) {
+        csv.row(List.of(r.billingDate(), r.orgId(), r.check(), r.seatsBefore(), r.seatsAfter(), r.detail()));
+    }
+
     /** @param rows sorted by org_id then check */
     static String render(List<ReviewRow> rows) {
-        Csv csv = new Csv(HEADER);
-        for (ReviewRow r : rows) {
-            csv.row(List.of(r.billingDate(), r.orgId(), r.check(), r.seatsBefore(), r.seatsAfter(), r.detail()));
-        }
-        return csv.toString();
+        return Csv.render(HEADER, rows, ReviewFile::row);
     }
 }

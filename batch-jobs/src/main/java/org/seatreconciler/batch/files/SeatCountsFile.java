@@ -10,22 +10,22 @@ final class SeatCountsFile {
 
     static final String NAME = "seat-counts.csv";
 
-    private static final List<String> HEADER = List.of("billing_date", "org_id", "standard", "support", "admins",
+    static final List<String> HEADER = List.of("billing_date", "org_id", "standard", "support", "admins",
             "owners", "billable_standard", "support_only", "total_members", "peak_billable_standard",
             "peak_total_members");
 
     private SeatCountsFile() {
     }
 
+    static void row(Csv csv, SeatSnapshot s) {
+        SeatFigures f = s.figures();
+        csv.row(List.of(s.billingDate(), s.orgId(), f.standard(), f.support(), f.admins(), f.owners(),
+                f.billableStandard(), f.supportOnly(), f.totalMembers(), f.peakBillableStandard(),
+                f.peakTotalMembers()));
+    }
+
     /** @param snapshots sorted by org_id */
     static String render(List<SeatSnapshot> snapshots) {
-        Csv csv = new Csv(HEADER);
-        for (SeatSnapshot s : snapshots) {
-            SeatFigures f = s.figures();
-            csv.row(List.of(s.billingDate(), s.orgId(), f.standard(), f.support(), f.admins(), f.owners(),
-                    f.billableStandard(), f.supportOnly(), f.totalMembers(), f.peakBillableStandard(),
-                    f.peakTotalMembers()));
-        }
-        return csv.toString();
+        return Csv.render(HEADER, snapshots, SeatCountsFile::row);
     }
 }

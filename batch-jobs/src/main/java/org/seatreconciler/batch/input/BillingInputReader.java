@@ -1,89 +1,62 @@
 package org.seatreconciler.batch.input;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.seatreconciler.batch.billing.BillingInput;
-import org.seatreconciler.batch.ledger.LedgerRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * The billing inputs of one date, one per organisation, sorted by orgId. At the step's first start it
- * takes the run's end offsets of seats.org-daily and billing.org-plans and keeps them in the step's
- * ExecutionContext; a restart reads up to the same offsets, so it bills from the same snapshot as the
- * failed attempt and, with the item count Batch restores, carries on where that one stopped. The topics
- * are read once per run ({@link BillingSession}), whatever the number of dates.
+ * The billing inputs of one partition of one date, one per organisation, in org_id order. Its ExecutionContext,
+ * filled by {@link BillingPartitioner} at the step's first start, names the partition and the end offsets of
+ * seats.org-daily and billing.org-plans the date is billed from; a restart gets the same context back, so it
+ * reads up to the first attempt's offsets and, with the item count Batch restores, carries on after the last
+ * committed chunk. The date's inputs are made once for all partitions ({@link BillingSession#inputs}).
  */
 public class BillingInputReader extends AbstractItemCountingItemStreamItemReader<BillingInput> {
 
-    private static final Logger log = LoggerFactory.getLogger(BillingInputReader.class);
-    private static final String DAILY_OFFSETS = "daily.end-offsets";
-    private static final String PLANS_OFFSETS = "plans.end-offsets";
-
     private final LocalDate billingDate;
     private final BillingSession session;
-    private final LedgerRepository ledger;
-    private final InputGuard guard;
 
+    private int partition;
+    private int partitions;
     private TopicOffsets offsets;
-    private List<BillingInput> inputs = List.of();
+    private DateInputs inputs;
 
-    public BillingInputReader(LocalDate billingDate, BillingSession session, LedgerRepository ledger,
-            InputGuard guard) {
+    public BillingInputReader(LocalDate billingDate, BillingSession session) {
         this.billingDate = billingDate;
         this.session = session;
-        this.ledger = ledger;
-        this.guard = guard;
         setName("billingInputs");
     }
 
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
-        if (context.containsKey(getExecutionContextKey(DAILY_OFFSETS))) {
-            offsets = new TopicOffsets(TopicSnapshot.parse(context.getString(getExecutionContextKey(DAILY_OFFSETS))),
-                    TopicSnapshot.parse(context.getString(getExecutionContextKey(PLANS_OFFSETS))));
-            log.info("Restart of {}: reading the snapshot of its first attempt ({})", billingDate, offsets);
-        }
+        BillingPartitioner.Partition assigned = BillingPartitioner.Partition.of(context);
+        partition = assigned.index();
+        partitions = assigned.count();
+        offsets = assigned.offsets();
         super.open(context);
     }
 
     @Override
-    public void update(ExecutionContext context) throws ItemStreamException {
-        super.update(context);
-        if (offsets == null) {
-            return; // the step failed before taking them (e.g. a missing topic): a restart takes them afresh
-        }
-        context.putString(getExecutionContextKey(DAILY_OFFSETS), TopicSnapshot.format(offsets.daily()));
-        context.putString(getExecutionContextKey(PLANS_OFFSETS), TopicSnapshot.format(offsets.plans()));
-    }
-
-    @Override
     protected void doOpen() {
-        if (offsets == null) {
-            offsets = session.freshOffsets();
-        }
-        inputs = session.snapshot(offsets).inputs(billingDate, ledger.latestSnapshotsBefore(billingDate),
-                ledger.purchasedBefore(billingDate));
-        guard.check(inputs);
+        inputs = session.inputs(billingDate, offsets, partitions);
     }
 
     @Override
     protected BillingInput doRead() {
         int next = getCurrentItemCount() - 1; // the count is incremented before doRead
-        return next < inputs.size() ? inputs.get(next) : null;
+        return next < inputs.size(partition) ? inputs.get(partition, next) : null;
     }
 
     @Override
     protected void jumpToItem(int itemIndex) {
-        // Nothing to skip: doRead indexes the in-memory list by the restored count.
+        // Nothing to skip: doRead indexes the partition's inputs by the restored count.
     }
 
     @Override
     protected void doClose() {
-        inputs = List.of();
+        inputs = null;
     }
 }

@@ -4,25 +4,36 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.seatreconciler.batch.billing.BillingPeriod;
+import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.ledger.OrgCursor;
+import org.seatreconciler.batch.ledger.SeatSnapshot;
+import org.seatreconciler.batch.ledger.SeatsCursor;
+
 /**
  * What one run of the nightly job (one call that bills the dates {@code from .. to}) does once rather than
  * once per date: the catch-up check of the streams app, taking the topics' end offsets, and reading the
- * topics up to them. A date restarted from an earlier attempt reads up to that attempt's offsets instead
- * (kept in its step's ExecutionContext), which is a read of its own.
+ * topics up to them; and, once per date rather than once per partition of the billing step, the date's
+ * inputs. A date restarted from an earlier attempt reads up to that attempt's offsets instead (kept in its
+ * partitions' ExecutionContexts), which is a read of its own.
  */
 public final class BillingSession {
 
     private final LocalDate from;
     private final LocalDate to;
     private final TopicReads reads;
+    private final LedgerRepository ledger;
     private final Map<TopicOffsets, BillingSnapshot> snapshots = new HashMap<>();
     private boolean caughtUp;
     private TopicOffsets fresh;
+    private InputsKey inputsKey;
+    private DateInputs inputs;
 
-    BillingSession(LocalDate from, LocalDate to, TopicReads reads) {
+    BillingSession(LocalDate from, LocalDate to, TopicReads reads, LedgerRepository ledger) {
         this.from = from;
         this.to = to;
         this.reads = reads;
+        this.ledger = ledger;
     }
 
     boolean covers(LocalDate date) {
@@ -49,5 +60,32 @@ public final class BillingSession {
     /** The topics read up to {@code offsets}, once per run and offsets. */
     public synchronized BillingSnapshot snapshot(TopicOffsets offsets) {
         return snapshots.computeIfAbsent(offsets, o -> reads.read(o, from, to));
+    }
+
+    /**
+     * The inputs of {@code date} from the topics read up to {@code offsets} and what the ledger holds before the
+     * date, split among {@code partitions}: made once for all the partitions of the billing step, kept until
+     * another date's are asked for.
+     */
+    public synchronized DateInputs inputs(LocalDate date, TopicOffsets offsets, int partitions) {
+        InputsKey key = new InputsKey(date, offsets, partitions);
+        if (!key.equals(inputsKey)) {
+            inputs = null; // the previous date's, freed before the next is made
+            BillingSnapshot snapshot = snapshot(offsets);
+            inputs = ledger.streaming(() -> {
+                LocalDate previousDate = ledger.latestSnapshotDateBefore(date).orElse(null);
+                try (OrgCursor<SeatSnapshot> previous = previousDate == null
+                        ? OrgCursor.of("no previous snapshots", java.util.List.of(), SeatSnapshot::orgId)
+                        : ledger.snapshotCursor(previousDate);
+                        SeatsCursor purchased = ledger.seatsCursor(BillingPeriod.containing(date).start(), date)) {
+                    return snapshot.inputs(date, previous, purchased::take, partitions);
+                }
+            });
+            inputsKey = key;
+        }
+        return inputs;
+    }
+
+    private record InputsKey(LocalDate date, TopicOffsets offsets, int partitions) {
     }
 }

@@ -1,5 +1,6 @@
 package org.seatreconciler.batch.input;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.seatreconciler.batch.billing.BillingCalculator;
@@ -24,11 +25,30 @@ public class InputGuard {
 
     /** @throws TooManyNotBilledException naming the first reasons */
     public void check(List<BillingInput> inputs) {
-        List<String> notBillable = inputs.stream()
-                .flatMap(input -> calculator.notBillableReason(input)
-                        .map(reason -> Identifiers.shown(input.orgId()) + ": " + reason).stream())
-                .toList();
-        share.exceeded(inputs.size(), notBillable).ifPresent(message -> {
+        List<String> notBillable = new ArrayList<>();
+        inputs.forEach(input -> collect(input, notBillable));
+        check(inputs.size(), notBillable);
+    }
+
+    /**
+     * As {@link #check(List)}, over every partition of a date.
+     *
+     * @return the number of organisations that cannot be billed (within the share)
+     */
+    public int check(DateInputs inputs) {
+        List<String> notBillable = new ArrayList<>();
+        inputs.forEach(input -> collect(input, notBillable));
+        check(inputs.size(), notBillable);
+        return notBillable.size();
+    }
+
+    private void collect(BillingInput input, List<String> notBillable) {
+        calculator.notBillableReason(input).ifPresent(reason -> notBillable.add(Identifiers.shown(input.orgId()) + ": "
+                + reason));
+    }
+
+    private void check(int organisations, List<String> notBillable) {
+        share.exceeded(organisations, notBillable).ifPresent(message -> {
             throw new TooManyNotBilledException(message + "; nothing of this date was billed");
         });
     }

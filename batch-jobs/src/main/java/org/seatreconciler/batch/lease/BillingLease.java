@@ -9,12 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one lease on a ledger that lets a process bill (DESIGN.md section 6): a row in the job's database
@@ -40,6 +43,7 @@ public class BillingLease {
     private volatile boolean held;
     private volatile boolean lost;
     private ScheduledExecutorService renewer;
+    private final ReentrantLock fence = new ReentrantLock();
 
     public BillingLease(JdbcClient jdbc, Duration expiry) {
         this(jdbc, expiry, defaultHolder());
@@ -99,11 +103,33 @@ public class BillingLease {
      * @throws LeaseLostException when another process holds the lease now
      */
     public void confirm() {
+        holdFenceUntilCommit();
         if (lost || renew() == 0) {
             lost = true;
             throw new LeaseLostException("This process (" + holder + ") lost the billing lease: another process took "
                     + "over the run after it was not renewed for " + expiry + " (" + EXPIRY_SETTING + ")");
         }
+    }
+
+    /**
+     * The partitions of the billing step commit their chunks on threads of one process: without this, one
+     * chunk's transaction would wait inside the database for another's lock on the lease row (H2 gives up after
+     * a second). Here they wait in the JVM instead, each holding the lease row only from its confirmation to its
+     * commit.
+     */
+    private void holdFenceUntilCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (fence.isHeldByCurrentThread()) {
+                    fence.unlock();
+                }
+            }
+        });
+        fence.lock();
     }
 
     private int renew() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.seatreconciler.schemas.events.Identifiers;
+import org.seatreconciler.batch.billing.NotBilledTally;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.slf4j.Logger;
@@ -17,44 +18,68 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a chunk of billed organisations to the ledger in the chunk's transaction, after confirming this
- * process still holds the billing lease. A chunk the ledger refuses (a row an older ledger schema cannot
- * store, say) is written again organisation by organisation, each in a savepoint of the same transaction;
+ * Writes a chunk of billed organisations to the ledger in the chunk's transaction, then confirms this process
+ * still holds the billing lease. The rows go in with plain INSERTs; a chunk the ledger refuses (a key already
+ * there, a row an older ledger schema cannot store) is written again with insert-if-absent statements, then
+ * organisation by organisation, each in a savepoint of the same transaction;
  * an organisation still refused is recorded as not billed with the database's reason, and the others are
  * billed: one organisation never stops the night. (Batch's own skip-and-scan writes the items one by one
- * in one transaction, which PostgreSQL aborts at the first failed statement.) Organisations not billed are
- * logged once each, here, and nothing else is logged per organisation.
+ * in one transaction, which PostgreSQL aborts at the first failed statement.) Refused organisations count in the
+ * share of organisations not billed ({@link NotBilledTally}): past it, the chunk fails. An error that is not the
+ * rows' fault ({@link TransientFailures}: a lost connection, a lock timeout) fails the chunk too, so that a restart
+ * writes it again, rather than leaving organisations out. Organisations not billed are logged once each, here,
+ * and nothing else is logged per organisation.
  */
 public class LedgerWriter implements ItemWriter<OrgBilling> {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     private static final int MAX_DETAIL = 300;
+    /** How the reason of an organisation whose rows the ledger refused begins. */
+    static final String REFUSED = "the ledger refused its rows: ";
 
     private final LedgerRepository ledger;
     private final BillingLease lease;
     private final TransactionTemplate savepoint;
+    private final NotBilledTally tally;
 
-    public LedgerWriter(LedgerRepository ledger, BillingLease lease, PlatformTransactionManager transactionManager) {
+    public LedgerWriter(LedgerRepository ledger, BillingLease lease, PlatformTransactionManager transactionManager,
+            NotBilledTally tally) {
         this.ledger = ledger;
         this.lease = lease;
+        this.tally = tally;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
     public void write(Chunk<? extends OrgBilling> chunk) {
-        lease.confirm();
         List<? extends OrgBilling> items = chunk.getItems();
+        try {
+            savepoint.executeWithoutResult(status -> ledger.recordNew(items));
+            items.stream().filter(b -> !b.isBilled()).forEach(LedgerWriter::logNotBilled);
+        } catch (DataAccessException notNew) {
+            TransientFailures.rethrowIfTransient(notNew);
+            writeIfAbsent(items);
+        }
+        // Last, so that the lease row stays locked only from here to the commit (the chunks of other partitions
+        // take it in turn); a process that lost the lease still commits nothing.
+        lease.confirm();
+    }
+
+    /** The chunk again, each row inserted only if absent; if the ledger still refuses, organisation by one. */
+    private void writeIfAbsent(List<? extends OrgBilling> items) {
         try {
             savepoint.executeWithoutResult(status -> ledger.record(items));
             items.stream().filter(b -> !b.isBilled()).forEach(LedgerWriter::logNotBilled);
         } catch (DataAccessException refused) {
+            TransientFailures.rethrowIfTransient(refused);
             writeOneByOne(items);
         }
     }
 
     private void writeOneByOne(List<? extends OrgBilling> items) {
         List<NotBilled> refused = new ArrayList<>();
+        List<String> newlyNotBilled = new ArrayList<>(); // those not already counted as not billable
         for (OrgBilling item : items) {
             try {
                 savepoint.executeWithoutResult(status -> ledger.record(List.of(item)));
@@ -62,13 +87,17 @@ public class LedgerWriter implements ItemWriter<OrgBilling> {
                     logNotBilled(item);
                 }
             } catch (DataAccessException e) {
-                NotBilled notBilled = new NotBilled(Identifiers.shown(item.orgId()),
-                        "the ledger refused its rows: " + detail(e));
+                TransientFailures.rethrowIfTransient(e);
+                NotBilled notBilled = new NotBilled(Identifiers.shown(item.orgId()), REFUSED + detail(e));
                 log.warn("Not billed on {}: {}", item.billingDate(), notBilled);
                 refused.add(notBilled);
+                if (item.isBilled()) {
+                    newlyNotBilled.add(notBilled.orgId() + ": " + notBilled.reason());
+                }
             }
         }
         if (!refused.isEmpty()) {
+            tally.refused(items.get(0).billingDate(), newlyNotBilled);
             ledger.recordNotBilled(items.get(0).billingDate(), refused);
         }
     }

@@ -1,6 +1,5 @@
 package org.seatreconciler.batch.preview;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -75,9 +74,10 @@ public class BillingPreview {
         long unprocessed = unprocessed();
         Preview preview = compute(from, to);
         List<PreviewRun> runs = new ArrayList<>();
+        BillingFiles previews = files.previews();
         for (DateReport report : preview.reports()) {
-            Path folder = files.previews().write(report);
-            runs.add(new PreviewRun(report.date(), folder, BillingSummary.of(report, true),
+            BillingSummary summary = previews.write(report);
+            runs.add(new PreviewRun(report.date(), previews.folder(report.date()), summary,
                     runs.isEmpty() ? preview.computedFirst() : List.of(), unprocessed));
         }
         return runs;

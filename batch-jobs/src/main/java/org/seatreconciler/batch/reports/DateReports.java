@@ -6,7 +6,7 @@ import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.BillingHistory;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 
-/** Makes the {@link DateReport} of a date from the ledger, or of figures computed in memory. */
+/** Makes what a date's files and reports come from: streamed from the ledger, or of figures held in memory. */
 public class DateReports {
 
     private final LedgerRepository ledger;
@@ -17,7 +17,12 @@ public class DateReports {
         this.thresholds = thresholds;
     }
 
-    /** A billed date, from what the ledger holds for it and before it. */
+    /** A billed date, read from the ledger as it is rendered: what its files are written from. */
+    public DateContent streamed(LocalDate date) {
+        return new LedgerDate(ledger, date, thresholds);
+    }
+
+    /** A billed date, from what the ledger holds for it and before it, in memory (an explanation). */
     public DateReport of(LocalDate date) {
         return of(ledger.billedDate(date), ledger);
     }

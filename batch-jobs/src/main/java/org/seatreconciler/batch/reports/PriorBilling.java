@@ -47,4 +47,10 @@ public record PriorBilling(Map<String, Integer> purchasedBefore, Map<String, Int
     public int purchasedBefore(String orgId) {
         return purchasedBefore.getOrDefault(orgId, 0);
     }
+
+    /** What these maps hold for {@code orgId}. */
+    public OrgPrior of(String orgId) {
+        return new OrgPrior(purchasedBefore(orgId), renewedOnFirst.getOrDefault(orgId, 0),
+                previousMonthSeats.getOrDefault(orgId, 0), previousRequiredSeats.get(orgId));
+    }
 }

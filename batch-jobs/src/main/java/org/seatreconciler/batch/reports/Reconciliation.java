@@ -1,9 +1,8 @@
 package org.seatreconciler.batch.reports;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,30 +28,46 @@ public final class Reconciliation {
 
     /** One row per snapshot of {@code billed}, in its order (by org_id). */
     public static List<ReconciliationRow> rows(BilledDate billed, PriorBilling prior) {
-        boolean first = BillingPeriod.containing(billed.date()).startsOn(billed.date());
-        Map<String, Integer> invoicedNow = new HashMap<>();
-        Map<String, Integer> renewedNow = new HashMap<>();
-        for (InvoiceLine line : billed.lines()) {
-            invoicedNow.merge(line.orgId(), line.seatsInvoiced(), Integer::sum);
+        return rows(billed.date(), OrgDate.of(billed, prior));
+    }
+
+    /** The rows of {@code organisations} (of {@code date}, in org_id order) that have a snapshot. */
+    public static List<ReconciliationRow> rows(LocalDate date, List<OrgDate> organisations) {
+        return organisations.stream().filter(o -> o.snapshot() != null).map(o -> row(date, o)).toList();
+    }
+
+    /**
+     * The row of one organisation with a snapshot: seats_purchased_this_month is what it bought before D in the
+     * month plus its lines of D; the renewal it is compared with is its RENEWAL of D on the 1st, else the one of
+     * the 1st of D's month.
+     */
+    public static ReconciliationRow row(LocalDate date, OrgDate org) {
+        boolean first = BillingPeriod.containing(date).startsOn(date);
+        int invoicedNow = 0;
+        int renewedNow = 0;
+        for (InvoiceLine line : org.lines()) {
+            invoicedNow += line.seatsInvoiced();
             if (line.lineType() == LineType.RENEWAL) {
-                renewedNow.put(line.orgId(), line.seatsInvoiced());
+                renewedNow = line.seatsInvoiced();
             }
         }
-        Map<String, Integer> renewed = first ? renewedNow : prior.renewedOnFirst();
-        List<ReconciliationRow> rows = new ArrayList<>(billed.snapshots().size());
-        for (SeatSnapshot s : billed.snapshots()) {
-            int purchased = prior.purchasedBefore(s.orgId()) + invoicedNow.getOrDefault(s.orgId(), 0);
-            rows.add(row(s, purchased, renewed.getOrDefault(s.orgId(), 0)));
-        }
-        return rows;
+        return row(org.snapshot(), org.prior().purchasedBefore() + invoicedNow,
+                first ? renewedNow : org.prior().renewedOnFirst());
     }
 
     /** The sum of renewal_change_amount per currency code: the movement of monthly recurring revenue. */
     public static Map<String, BigDecimal> renewalChangeTotals(List<ReconciliationRow> rows) {
         Map<String, BigDecimal> totals = new TreeMap<>();
-        rows.stream().filter(r -> r.renewalChangeAmount() != null).forEach(r -> totals.merge(
-                r.renewalChangeAmount().currency().getCurrencyCode(), r.renewalChangeAmount().amount(), BigDecimal::add));
+        rows.forEach(r -> addRenewalChange(totals, r));
         return Collections.unmodifiableMap(totals);
+    }
+
+    /** Adds {@code row}'s renewal_change_amount, if it has one, to {@code totals} (currency code -> amount). */
+    public static void addRenewalChange(Map<String, BigDecimal> totals, ReconciliationRow row) {
+        if (row.renewalChangeAmount() != null) {
+            totals.merge(row.renewalChangeAmount().currency().getCurrencyCode(), row.renewalChangeAmount().amount(),
+                    BigDecimal::add);
+        }
     }
 
     private static ReconciliationRow row(SeatSnapshot s, int purchased, int renewed) {

@@ -1,14 +1,13 @@
 package org.seatreconciler.batch.reports;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.billing.LineType;
 import org.seatreconciler.batch.ledger.BilledDate;
-import org.seatreconciler.batch.ledger.SeatSnapshot;
 
 /**
  * review.csv (DESIGN.md section 6, "Review before sending"): the lines and organisations whose seats moved by
@@ -27,34 +26,49 @@ public final class Review {
 
     /** The rows of {@code billed}'s review.csv, sorted by org_id then check. */
     public static List<ReviewRow> rows(BilledDate billed, PriorBilling prior, ReviewThresholds thresholds) {
+        return rows(billed.date(), prior.previousDate(), OrgDate.of(billed, prior), thresholds);
+    }
+
+    /** The rows of {@code organisations} (of {@code date}, in org_id order), sorted by org_id then check. */
+    public static List<ReviewRow> rows(LocalDate date, LocalDate previousDate, List<OrgDate> organisations,
+            ReviewThresholds thresholds) {
         List<ReviewRow> rows = new ArrayList<>();
-        for (InvoiceLine line : billed.lines()) {
+        organisations.forEach(o -> rows.addAll(rows(date, previousDate, o, thresholds)));
+        return rows;
+    }
+
+    /**
+     * One organisation's rows, in check order (SEAT_DECREASE, then SEAT_INCREASE per line).
+     *
+     * @param previousDate the latest date before {@code date} with seat snapshots, or null
+     */
+    public static List<ReviewRow> rows(LocalDate date, LocalDate previousDate, OrgDate org,
+            ReviewThresholds thresholds) {
+        List<ReviewRow> rows = new ArrayList<>(0);
+        Integer required = org.prior().previousRequiredSeats();
+        if (org.snapshot() != null && org.snapshot().requirement() != null && required != null) {
+            int before = required;
+            int after = org.snapshot().requirement().requiredSeats();
+            if (after < before && thresholds.large(before, after)) {
+                rows.add(new ReviewRow(date, org.orgId(), ReviewCheck.SEAT_DECREASE, before, after,
+                        before + " seats required on " + previousDate + ", " + after + " now; "
+                                + thresholds.why(before, after) + "; seats bought are not refunded within the month"));
+            }
+        }
+        for (InvoiceLine line : org.lines()) {
             boolean renewal = line.lineType() == LineType.RENEWAL;
-            int before = renewal ? prior.previousMonthSeats().getOrDefault(line.orgId(), 0) : line.purchasedBefore();
+            int before = renewal ? org.prior().previousMonthSeats() : line.purchasedBefore();
             int after = line.requiredSeats();
             if (after > before && thresholds.large(before, after)) {
                 String against = renewal
                         ? "RENEWAL of " + after + " seats against " + before + " bought in "
-                                + YearMonth.from(billed.date()).minusMonths(1)
+                                + YearMonth.from(date).minusMonths(1)
                         : "TRUE_UP of " + line.seatsInvoiced() + " seats: " + after + " required against " + before
                                 + " bought before in the month";
-                rows.add(new ReviewRow(billed.date(), line.orgId(), ReviewCheck.SEAT_INCREASE, before, after,
+                rows.add(new ReviewRow(date, org.orgId(), ReviewCheck.SEAT_INCREASE, before, after,
                         against + "; " + thresholds.why(before, after)));
             }
         }
-        for (SeatSnapshot s : billed.snapshots()) {
-            Integer before = prior.previousRequiredSeats().get(s.orgId());
-            if (before == null || s.requirement() == null) {
-                continue;
-            }
-            int after = s.requirement().requiredSeats();
-            if (after < before && thresholds.large(before, after)) {
-                rows.add(new ReviewRow(billed.date(), s.orgId(), ReviewCheck.SEAT_DECREASE, before, after,
-                        before + " seats required on " + prior.previousDate() + ", " + after + " now; "
-                                + thresholds.why(before, after) + "; seats bought are not refunded within the month"));
-            }
-        }
-        rows.sort(Comparator.comparing(ReviewRow::orgId).thenComparing(ReviewRow::check));
         return rows;
     }
 }

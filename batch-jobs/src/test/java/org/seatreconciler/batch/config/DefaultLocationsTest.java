@@ -23,7 +23,7 @@ class DefaultLocationsTest {
         assertThat(environment.getProperty("spring.datasource.url"))
                 .isEqualTo("jdbc:h2:file:" + HOME + "/seat-reconciler/db/billing");
         assertThat(environment.getProperty("seats.billing.out-dir")).isEqualTo(HOME + "/seat-reconciler/out");
-        assertThat(new BillingProperties(null, null, null, null, null, null, null, null, 1, 35,
+        assertThat(new BillingProperties(null, null, null, null, null, null, null, null, 1, null, 35,
                 new java.math.BigDecimal("0.01"), java.time.Duration.ofMinutes(2), false, null, null).outDir())
                 .isEqualTo(Path.of(HOME, "seat-reconciler", "out"));
     }

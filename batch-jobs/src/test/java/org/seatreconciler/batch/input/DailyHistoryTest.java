@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,10 @@ class DailyHistoryTest {
         history.add(day("b", NOV_2, 2, 3)); // no record on the date: its close, peaks at close
         history.add(day("c", NOV_4, 1, 1)); // nothing on or before the date: not considered
 
-        assertThat(history.figures(NOV_3)).isEqualTo(Map.of(
+        assertThat(figures(history, NOV_3)).isEqualTo(Map.of(
                 "a", new SeatFigures(6, 0, 0, 0, 6, 0, 6, 8, 8),
                 "b", new SeatFigures(2, 0, 0, 0, 2, 0, 2, 2, 2)));
-        assertThat(history.figures(NOV_3).keySet()).containsExactly("a", "b");
+        assertThat(figures(history, NOV_3).keySet()).containsExactly("a", "b");
     }
 
     @Test
@@ -46,12 +47,12 @@ class DailyHistoryTest {
         history.add(day("b", NOV_4, 7, 9));
         history.add(day("a", NOV_2, 2, 4));
 
-        assertThat(history.figures(NOV_2)).isEqualTo(Map.of("a", new SeatFigures(2, 0, 0, 0, 2, 0, 2, 4, 4)));
-        assertThat(history.figures(NOV_3)).isEqualTo(Map.of("a", new SeatFigures(3, 0, 0, 0, 3, 0, 3, 5, 5)));
-        assertThat(history.figures(NOV_4)).isEqualTo(Map.of(
+        assertThat(figures(history, NOV_2)).isEqualTo(Map.of("a", new SeatFigures(2, 0, 0, 0, 2, 0, 2, 4, 4)));
+        assertThat(figures(history, NOV_3)).isEqualTo(Map.of("a", new SeatFigures(3, 0, 0, 0, 3, 0, 3, 5, 5)));
+        assertThat(figures(history, NOV_4)).isEqualTo(Map.of(
                 "a", new SeatFigures(3, 0, 0, 0, 3, 0, 3, 3, 3),
                 "b", new SeatFigures(7, 0, 0, 0, 7, 0, 7, 9, 9)));
-        assertThatThrownBy(() -> history.figures(NOV_1)).hasMessage("2026-11-01 is outside 2026-11-02 .. 2026-11-04");
+        assertThatThrownBy(() -> figures(history, NOV_1)).hasMessage("2026-11-01 is outside 2026-11-02 .. 2026-11-04");
     }
 
     @Test
@@ -67,7 +68,16 @@ class DailyHistoryTest {
         assertThatThrownBy(() -> history.add(paris)).hasMessage("seats.org-daily record b|2026-11-03 was computed in "
                 + "billing zone Europe/Paris, but this job bills in UTC (seats.billing-zone): set the same zone in the "
                 + "streams app and the nightly job");
-        assertThat(history.figures(NOV_3)).containsOnlyKeys("a");
+        assertThat(figures(history, NOV_3)).containsOnlyKeys("a");
+    }
+
+    /** Every organisation with figures on {@code date}, in the order {@link DailyHistory#organisations} gives. */
+    private static Map<String, SeatFigures> figures(DailyHistory history, LocalDate date) {
+        Map<String, SeatFigures> figures = new LinkedHashMap<>();
+        for (String org : history.organisations(date)) {
+            figures.put(org, history.figures(org, date));
+        }
+        return figures;
     }
 
     /** close B = T = {@code close}, peaks B = T = {@code peak}. */

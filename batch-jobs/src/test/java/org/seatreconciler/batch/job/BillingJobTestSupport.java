@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,8 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.ledger.OrgCursor;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.seatreconciler.avro.OrgPlan;
 import org.seatreconciler.avro.OrgSeatDay;
@@ -76,6 +82,10 @@ abstract class BillingJobTestSupport {
     javax.sql.DataSource dataSource;
     @Autowired
     BillingFiles files;
+    @Autowired
+    LedgerRepository ledgerRepository;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @DynamicPropertySource
     static void outDir(DynamicPropertyRegistry registry) {
@@ -150,6 +160,14 @@ abstract class BillingJobTestSupport {
         }
     }
 
+    /** {@code value} as it is, bytes that need not decode; where it landed. */
+    RecordMetadata publishRaw(String topic, String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
     private Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
@@ -196,6 +214,29 @@ abstract class BillingJobTestSupport {
     }
 
     /** invoice_id of every ledger row, in key order. */
+    /**
+     * The ledger's cursors, read in pages of 3 rows (a page ends inside most dates, some inside an organisation's
+     * lines), give the rows of {@code dates} one query gives.
+     */
+    void assertPagedReadsMatchTheLedger(LocalDate... dates) {
+        LedgerRepository paged = new LedgerRepository(dataSource, transactionManager, 3);
+        for (LocalDate date : dates) {
+            assertThat(paged.streaming(() -> all(paged.snapshotCursor(date)))).as("snapshots of " + date)
+                    .isEqualTo(ledgerRepository.snapshots(date)).isNotEmpty();
+            assertThat(paged.streaming(() -> all(paged.lineCursor(date)))).as("lines of " + date)
+                    .isEqualTo(ledgerRepository.lines(date)).isNotEmpty();
+        }
+    }
+
+    private static <T> List<T> all(OrgCursor<T> cursor) {
+        List<T> rows = new ArrayList<>();
+        for (String org = cursor.peekOrg(); org != null; org = cursor.peekOrg()) {
+            rows.addAll(cursor.take(org));
+        }
+        cursor.close();
+        return rows;
+    }
+
     List<String> ledger() {
         return JdbcClient.create(dataSource).sql("SELECT invoice_id FROM seat_ledger ORDER BY billing_date, org_id")
                 .query(String.class).list();

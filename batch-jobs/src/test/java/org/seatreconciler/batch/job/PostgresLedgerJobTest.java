@@ -14,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.billing.SeatFigures;
-import org.seatreconciler.batch.ledger.LedgerRepository;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -79,6 +77,7 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
         assertThat(jdbc.sql("SELECT current_setting('server_version_num')").query(String.class).single())
                 .startsWith("17");
         assertThat(ledger()).hasSize(7);
+        assertPagedReadsMatchTheLedger(SEP_30, OCT_1, OCT_2);
         assertThat(jdbc.sql("SELECT SUM(amount) FROM seat_ledger").query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("978.39");
         assertThat(jdbc.sql("SELECT data_type FROM information_schema.columns"
@@ -95,7 +94,4 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
             assertThat(s.notBilledReason()).isEqualTo("plan GOLD is not in the plan catalogue");
         });
     }
-
-    @Autowired
-    LedgerRepository ledgerRepository;
 }

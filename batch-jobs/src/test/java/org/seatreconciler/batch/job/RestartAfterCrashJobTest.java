@@ -3,6 +3,9 @@ package org.seatreconciler.batch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,13 +20,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-/** One organisation per chunk; the second chunk of the first attempt crashes. */
+/**
+ * One organisation per chunk, on a daily topic of 3 partitions: the billing step runs one partition of the step
+ * per topic partition, each a run of consecutive organisations: the worked example's three fall in three
+ * different ones (clinic-a 0, clinic-b 1, solo-c 2). The first attempt's partition of clinic-b crashes; the other
+ * two commit.
+ */
 @TestPropertySource(properties = "seats.billing.chunk-size=1")
-@Import(RestartAfterCrashJobTest.CrashOnSecondChunk.class)
+@Import(RestartAfterCrashJobTest.CrashOnClinicB.class)
 class RestartAfterCrashJobTest extends BillingJobTestSupport {
 
     @Autowired
-    CrashOnSecondChunk crash;
+    CrashOnClinicB crash;
 
     @Test
     void aRestartCompletesWithoutDuplicatesAndGivesTheFilesOfAnUninterruptedRun() throws Exception {
@@ -34,34 +42,43 @@ class RestartAfterCrashJobTest extends BillingJobTestSupport {
         assertThatThrownBy(() -> billing.bill(SEP_30))
                 .isInstanceOf(BillingFailedException.class)
                 .hasMessage("Billing 2026-09-30 failed (FAILED): injected crash while writing clinic-b");
-        assertThat(ledger()).containsExactly("20260930-clinic-a-T");
+        assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-solo-c-T");
 
+        // published after the first attempt took its offsets: the restart must not see it
+        publishDays(List.of(day("clinic-b", SEP_30, 40, 1, 1, 1, 41, 0, 41, 41, 41)));
         crash.armed.set(false);
         BillingRun restarted = bill(SEP_30);
 
         assertThat(restarted.alreadyBilled()).isFalse();
         assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-clinic-b-T", "20260930-solo-c-T");
         assertFilesAreTheWorkedExample(restarted.folder(), SEP_30);
-        // the restart billed only the two organisations the crashed attempt had not committed
-        assertThat(crash.writes.get()).isEqualTo(2 + 2);
+        // the first attempt wrote the three partitions' chunks; the restart ran only clinic-b's partition again
+        assertThat(crash.writes.get()).isEqualTo(3 + 1);
+        assertThat(crash.written).containsExactlyInAnyOrder("clinic-a", "clinic-b", "solo-c", "clinic-b");
 
-        // the following nights see the restarted night's seats as purchased before
+        // the following nights see the restarted night's seats as purchased before; they bill from clinic-b's
+        // latest record of 2026-09-30, so it is put back as it was for the worked example's files to follow
+        publishDays(List.of(day("clinic-b", SEP_30, 3, 1, 1, 1, 4, 0, 4, 4, 4)));
         assertFilesAreTheWorkedExample(bill(OCT_1).folder(), OCT_1);
         assertFilesAreTheWorkedExample(bill(OCT_2).folder(), OCT_2);
         assertThat(ledger()).hasSize(7);
     }
 
-    /** Registered on the billing step as an ItemWriteListener bean. */
+    /** Registered on the billing step as an ItemWriteListener bean; called on the partitions' threads. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class CrashOnSecondChunk implements ItemWriteListener<OrgBilling> {
+    static class CrashOnClinicB implements ItemWriteListener<OrgBilling> {
 
         final AtomicBoolean armed = new AtomicBoolean();
         final AtomicInteger writes = new AtomicInteger();
+        final Queue<String> written = new ConcurrentLinkedQueue<>();
 
         @Override
         public void beforeWrite(Chunk<? extends OrgBilling> items) {
-            if (writes.incrementAndGet() == 2 && armed.get()) {
-                throw new IllegalStateException("injected crash while writing " + items.getItems().get(0).orgId());
+            writes.incrementAndGet();
+            String org = items.getItems().get(0).orgId();
+            written.add(org);
+            if (org.equals("clinic-b") && armed.get()) {
+                throw new IllegalStateException("injected crash while writing " + org);
             }
         }
     }

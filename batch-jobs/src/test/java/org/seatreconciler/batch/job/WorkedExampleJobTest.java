@@ -51,6 +51,7 @@ class WorkedExampleJobTest extends BillingJobTestSupport {
         BillingRun sep30 = bill(SEP_30);
         BillingRun oct1 = bill(OCT_1);
         BillingRun oct2 = bill(OCT_2);
+        assertPagedReadsMatchTheLedger(SEP_30, OCT_1, OCT_2);
 
         assertFilesAreTheWorkedExample(sep30.folder(), SEP_30);
         assertFilesAreTheWorkedExample(oct1.folder(), OCT_1);
