@@ -1,6 +1,8 @@
 package org.seatreconciler.batch.catchup;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +47,21 @@ public class StreamsCatchUp {
     }
 
     private final Admin admin;
+    private final Clock clock;
     private final Sleeper sleeper;
 
+    /**
+     * The timeout is measured on the system clock, deliberately not on the job's (business) clock: a run
+     * whose business clock is fixed, as tests fix it, would otherwise never time out.
+     */
     public StreamsCatchUp(Admin admin) {
-        this(admin, interval -> Thread.sleep(interval.toMillis()));
+        this(admin, Clock.systemUTC(), interval -> Thread.sleep(interval.toMillis()));
     }
 
-    StreamsCatchUp(Admin admin, Sleeper sleeper) {
+    /** A test hook: the test's {@code sleeper} advances its {@code clock} instead of waiting. */
+    StreamsCatchUp(Admin admin, Clock clock, Sleeper sleeper) {
         this.admin = admin;
+        this.clock = clock;
         this.sleeper = sleeper;
     }
 
@@ -65,7 +74,7 @@ public class StreamsCatchUp {
      *                                     topic would otherwise let every night through)
      */
     public void await(String groupId, String topic, Duration timeout, Duration pollInterval) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant deadline = clock.instant().plus(timeout);
         List<TopicPartition> partitions = partitions(topic);
         Map<TopicPartition, ListOffsetsResultInfo> targets = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
@@ -77,7 +86,7 @@ public class StreamsCatchUp {
                         topic);
                 return;
             }
-            if (System.nanoTime() >= deadline) {
+            if (!clock.instant().isBefore(deadline)) {
                 throw new StreamsNotCaughtUpException("Streams application '" + groupId + "' has not caught up on "
                         + topic + " after " + timeout + ": "
                         + lagging.stream().map(PartitionLag::describe).collect(Collectors.joining(", ")));

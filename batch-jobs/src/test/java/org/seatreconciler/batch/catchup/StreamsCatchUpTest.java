@@ -3,7 +3,13 @@ package org.seatreconciler.batch.catchup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,7 +51,7 @@ class StreamsCatchUpTest {
 
     @Test
     void aGroupWithNoOffsetsOnAnEmptyTopicHasCaughtUp() throws Exception {
-        admin.createTopics(java.util.List.of(new NewTopic("empty-events", 2, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic("empty-events", 2, (short) 1))).all().get();
 
         new StreamsCatchUp(admin).await("streams-a", "empty-events", Duration.ofSeconds(2), Duration.ofMillis(100));
 
@@ -54,33 +60,44 @@ class StreamsCatchUpTest {
     }
 
     @Test
-    void aLaggingGroupFailsWithinTheTimeoutNamingEachPartitionAndItsLag() throws Exception {
-        admin.createTopics(java.util.List.of(new NewTopic("events", 2, (short) 1))).all().get();
+    void aLaggingGroupFailsAtTheTimeoutNamingEachPartitionAndItsLag() throws Exception {
+        admin.createTopics(List.of(new NewTopic("events", 2, (short) 1))).all().get();
         publish("events", 0, 3);
         publish("events", 1, 2);
         commit("streams-b", new TopicPartition("events", 0), 1);
+        SteppedClock clock = new SteppedClock();
+        List<Duration> waits = new ArrayList<>();
+        StreamsCatchUp catchUp = new StreamsCatchUp(admin, clock, interval -> {
+            waits.add(interval);
+            clock.advance(interval);
+        });
 
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> new StreamsCatchUp(admin).await("streams-b", "events", Duration.ofSeconds(1),
-                Duration.ofMillis(200)))
+        assertThatThrownBy(() -> catchUp.await("streams-b", "events", Duration.ofSeconds(1), Duration.ofMillis(200)))
                 .isInstanceOf(StreamsNotCaughtUpException.class)
                 .hasMessage("Streams application 'streams-b' has not caught up on events after PT1S: "
                         + "partition 0 lags by 2 (committed 1, end 3), partition 1 lags by 2 (no committed offset, end 2)");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // polled at 0, 0.2, 0.4, 0.6, 0.8 s and gave up at the poll of 1 s, the timeout
+        assertThat(waits).containsExactly(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200),
+                Duration.ofMillis(200), Duration.ofMillis(200));
+        assertThat(clock.instant()).isEqualTo(SteppedClock.START.plusSeconds(1));
 
         commit("streams-b", new TopicPartition("events", 0), 3);
         commit("streams-b", new TopicPartition("events", 1), 2);
-        new StreamsCatchUp(admin).await("streams-b", "events", Duration.ofSeconds(1), Duration.ofMillis(100));
+        waits.clear();
+        catchUp.await("streams-b", "events", Duration.ofSeconds(1), Duration.ofMillis(200));
+        assertThat(waits).isEmpty();
     }
 
     @Test
     void eventsArrivingDuringTheWaitAreNotWaitedFor() throws Exception {
-        admin.createTopics(java.util.List.of(new NewTopic("busy-events", 2, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic("busy-events", 2, (short) 1))).all().get();
         publish("busy-events", 0, 5);
         AtomicInteger polls = new AtomicInteger();
         // Between polls, HR events keep arriving on both partitions; on the second poll the streams app
         // has committed what was there when the wait started (5 on partition 0), never the moving end.
-        StreamsCatchUp catchUp = new StreamsCatchUp(admin, interval -> {
+        SteppedClock clock = new SteppedClock();
+        StreamsCatchUp catchUp = new StreamsCatchUp(admin, clock, interval -> {
+            clock.advance(interval);
             publish("busy-events", 0, 1);
             publish("busy-events", 1, 1);
             if (polls.incrementAndGet() == 2) {
@@ -124,6 +141,32 @@ class StreamsCatchUpTest {
             admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(offset))).all().get();
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A clock that moves only when the test's sleeper advances it. */
+    private static final class SteppedClock extends Clock {
+
+        static final Instant START = Instant.parse("2026-10-03T02:00:00Z");
+        private Instant now = START;
+
+        void advance(Duration interval) {
+            now = now.plus(interval);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
         }
     }
 }
