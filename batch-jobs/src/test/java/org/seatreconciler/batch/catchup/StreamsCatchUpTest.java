@@ -25,8 +25,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /** The catch-up check against a real KRaft broker; each test uses its own topic and group. */
 class StreamsCatchUpTest {
@@ -110,6 +115,43 @@ class StreamsCatchUpTest {
         assertThat(polls.get()).isEqualTo(2);
         assertThat(catchUp.lag("streams-d", "busy-events"))
                 .containsExactly(new PartitionLag(0, 5L, 0, 7), new PartitionLag(1, null, 0, 2));
+    }
+
+    @Test
+    void theWaitLogsItsStartAProgressLineEveryThirtySecondsAndTheEndNotEveryPoll() throws Exception {
+        admin.createTopics(List.of(new NewTopic("slow-events", 1, (short) 1))).all().get();
+        publish("slow-events", 0, 4);
+        SteppedClock clock = new SteppedClock();
+        AtomicInteger polls = new AtomicInteger();
+        // polled every 10 s: the streams app commits 2 of the 4 events after 40 s and the rest after 70 s
+        StreamsCatchUp catchUp = new StreamsCatchUp(admin, clock, interval -> {
+            clock.advance(interval);
+            switch (polls.incrementAndGet()) {
+                case 4 -> commit("streams-e", new TopicPartition("slow-events", 0), 2);
+                case 7 -> commit("streams-e", new TopicPartition("slow-events", 0), 4);
+                default -> { }
+            }
+        });
+        Logger logger = (Logger) LoggerFactory.getLogger(StreamsCatchUp.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            catchUp.await("streams-e", "slow-events", Duration.ofMinutes(5), Duration.ofSeconds(10));
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
+                "INFO Waiting for streams application streams-e to catch up on slow-events (lag 4): "
+                        + "partition 0 lags by 4 (no committed offset, end 4)",
+                "INFO Still waiting for streams application streams-e to catch up on slow-events after 30 s: "
+                        + "partition 0 lags by 4 (no committed offset, end 4)",
+                "INFO Still waiting for streams application streams-e to catch up on slow-events after 60 s: "
+                        + "partition 0 lags by 2 (committed 2, end 4)",
+                "INFO Streams application streams-e has caught up on slow-events after 70 s (end offsets when the "
+                        + "wait started)");
+        assertThat(polls.get()).isEqualTo(7);
     }
 
     @Test
