@@ -12,8 +12,9 @@ public record SeatFigures(int standard, int support, int admins, int owners, int
 
     /**
      * Why these figures cannot be billed, if they cannot: a negative count, or counts that contradict the
-     * seat rules of DESIGN.md section 2 (T = B + P = standard + support; admins and owners are in B; the
-     * peaks of a day are at least its close, and peak B at most peak T). A record that breaks them was not
+     * seat rules of DESIGN.md section 2 (T = B + P = standard + support; every standard member is in B, and
+     * so are admins and owners; the peaks of a day are at least its close, and peak B at most peak T). B at
+     * most T needs no check of its own: B + P = T with P not negative. A record that breaks them was not
      * computed by the rules, and billing it would charge a number nobody can explain.
      */
     public Optional<String> problem() {
@@ -25,6 +26,8 @@ public record SeatFigures(int standard, int support, int admins, int owners, int
             problem = "B + P (" + billableStandard + " + " + supportOnly + ") is not T (" + totalMembers + ")";
         } else if (standard + support != totalMembers) {
             problem = "standard + support (" + standard + " + " + support + ") is not T (" + totalMembers + ")";
+        } else if (billableStandard < standard) {
+            problem = "B (" + billableStandard + ") is below standard (" + standard + ")";
         } else if (admins > billableStandard || owners > billableStandard) {
             problem = "admins (" + admins + ") or owners (" + owners + ") exceed B (" + billableStandard + ")";
         } else if (peakBillableStandard < billableStandard || peakTotalMembers < totalMembers) {

@@ -1,6 +1,8 @@
 package org.seatreconciler.batch.catchup;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * offset on a partition lags by everything the partition held (nothing on an empty one). A missing
  * topic is an error, never "caught up".
  *
+ * <p>Logs one line when the wait starts (with the lag), at most one progress line every
+ * {@link #PROGRESS_INTERVAL} however often it polls, and one when the group has caught up.
+ *
  * <p>Plain Kafka admin calls, no Spring: usable from any module. {@code new StreamsCatchUp(admin)
  * .await(groupId, topic, timeout, pollInterval)}.
  */
@@ -38,6 +43,7 @@ public class StreamsCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsCatchUp.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
     /** Waits between polls; a test hook. */
     interface Sleeper {
@@ -45,14 +51,21 @@ public class StreamsCatchUp {
     }
 
     private final Admin admin;
+    private final Clock clock;
     private final Sleeper sleeper;
 
+    /**
+     * The timeout is measured on the system clock, deliberately not on the job's (business) clock: a run
+     * whose business clock is fixed, as tests fix it, would otherwise never time out.
+     */
     public StreamsCatchUp(Admin admin) {
-        this(admin, interval -> Thread.sleep(interval.toMillis()));
+        this(admin, Clock.systemUTC(), interval -> Thread.sleep(interval.toMillis()));
     }
 
-    StreamsCatchUp(Admin admin, Sleeper sleeper) {
+    /** A test hook: the test's {@code sleeper} advances its {@code clock} instead of waiting. */
+    StreamsCatchUp(Admin admin, Clock clock, Sleeper sleeper) {
         this.admin = admin;
+        this.clock = clock;
         this.sleeper = sleeper;
     }
 
@@ -65,27 +78,40 @@ public class StreamsCatchUp {
      *                                     topic would otherwise let every night through)
      */
     public void await(String groupId, String topic, Duration timeout, Duration pollInterval) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant started = clock.instant();
+        Instant deadline = started.plus(timeout);
         List<TopicPartition> partitions = partitions(topic);
         Map<TopicPartition, ListOffsetsResultInfo> targets = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
+        Instant nextProgressLine = null;
         while (true) {
             List<PartitionLag> lagging = lag(groupId, partitions, targets, earliest).stream()
                     .filter(p -> p.lag() > 0).toList();
+            Instant now = clock.instant();
             if (lagging.isEmpty()) {
-                log.info("Streams application {} has caught up on {} (end offsets when the wait started)", groupId,
-                        topic);
+                log.info("Streams application {} has caught up on {} after {} s (end offsets when the wait started)",
+                        groupId, topic, Duration.between(started, now).toSeconds());
                 return;
             }
-            if (System.nanoTime() >= deadline) {
+            if (!now.isBefore(deadline)) {
                 throw new StreamsNotCaughtUpException("Streams application '" + groupId + "' has not caught up on "
-                        + topic + " after " + timeout + ": "
-                        + lagging.stream().map(PartitionLag::describe).collect(Collectors.joining(", ")));
+                        + topic + " after " + timeout + ": " + describe(lagging));
             }
-            log.info("Waiting for streams application {} to catch up on {}: {}", groupId, topic,
-                    lagging.stream().map(PartitionLag::describe).collect(Collectors.joining(", ")));
+            if (nextProgressLine == null) {
+                log.info("Waiting for streams application {} to catch up on {} (lag {}): {}", groupId, topic,
+                        lagging.stream().mapToLong(PartitionLag::lag).sum(), describe(lagging));
+                nextProgressLine = now.plus(PROGRESS_INTERVAL);
+            } else if (!now.isBefore(nextProgressLine)) {
+                log.info("Still waiting for streams application {} to catch up on {} after {} s: {}", groupId, topic,
+                        Duration.between(started, now).toSeconds(), describe(lagging));
+                nextProgressLine = now.plus(PROGRESS_INTERVAL);
+            }
             sleep(pollInterval);
         }
+    }
+
+    private static String describe(List<PartitionLag> lagging) {
+        return lagging.stream().map(PartitionLag::describe).collect(Collectors.joining(", "));
     }
 
     /**

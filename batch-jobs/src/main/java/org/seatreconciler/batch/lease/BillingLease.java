@@ -37,12 +37,18 @@ public class BillingLease {
 
     private static final Logger log = LoggerFactory.getLogger(BillingLease.class);
 
+    /** Runs {@code renewal} every {@code period} until the returned action stops it; a test hook. */
+    interface Renewals {
+        Runnable every(Duration period, Runnable renewal);
+    }
+
     private final JdbcClient jdbc;
     private final Duration expiry;
     private final String holder;
     private volatile boolean held;
     private volatile boolean lost;
-    private ScheduledExecutorService renewer;
+    private final Renewals renewals;
+    private Runnable stopRenewing;
     private final ReentrantLock fence = new ReentrantLock();
 
     public BillingLease(JdbcClient jdbc, Duration expiry) {
@@ -50,12 +56,17 @@ public class BillingLease {
     }
 
     BillingLease(JdbcClient jdbc, Duration expiry, String holder) {
+        this(jdbc, expiry, holder, BillingLease::onThread);
+    }
+
+    BillingLease(JdbcClient jdbc, Duration expiry, String holder, Renewals renewals) {
         if (expiry.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException(EXPIRY_SETTING + " must be at least 1s, got " + expiry);
         }
         this.jdbc = jdbc;
         this.expiry = expiry;
         this.holder = holder;
+        this.renewals = renewals;
     }
 
     /** {@code host/pid/random}: names this process in the lease row and in messages. */
@@ -162,13 +173,17 @@ public class BillingLease {
     }
 
     private void startRenewing() {
-        renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+        stopRenewing = renewals.every(Duration.ofMillis(Math.max(expiry.toMillis() / 4, 100)), this::renewInBackground);
+    }
+
+    private static Runnable onThread(Duration period, Runnable renewal) {
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "billing-lease-renewer");
             thread.setDaemon(true);
             return thread;
         });
-        long period = Math.max(expiry.toMillis() / 4, 100);
-        renewer.scheduleAtFixedRate(this::renewInBackground, period, period, TimeUnit.MILLISECONDS);
+        renewer.scheduleAtFixedRate(renewal, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return renewer::shutdownNow;
     }
 
     private void renewInBackground() {
@@ -197,7 +212,7 @@ public class BillingLease {
         public void close() {
             synchronized (BillingLease.this) {
                 held = false;
-                renewer.shutdownNow();
+                stopRenewing.run();
                 try {
                     jdbc.sql("UPDATE billing_lease SET expires_at = 0 WHERE name = :name AND holder = :holder")
                             .param("name", NAME).param("holder", holder).update();

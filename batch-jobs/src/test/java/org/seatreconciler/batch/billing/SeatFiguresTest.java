@@ -13,6 +13,20 @@ class SeatFiguresTest {
     }
 
     @Test
+    void bLiesBetweenStandardAndT() {
+        // B = standard: no support member is an admin or owner
+        assertThat(new SeatFigures(11, 16, 0, 0, 11, 16, 27, 11, 27).problem()).isEmpty();
+        // B = standard - 1: a standard member left out of B
+        assertThat(new SeatFigures(11, 16, 0, 0, 10, 17, 27, 10, 27).problem())
+                .contains("seat figures fail validation: B (10) is below standard (11)");
+        // B = T: every support member is an admin
+        assertThat(new SeatFigures(11, 16, 16, 0, 27, 0, 27, 27, 27).problem()).isEmpty();
+        // B = T + 1: caught by B + P = T (P cannot be below 0)
+        assertThat(new SeatFigures(11, 16, 16, 0, 28, 0, 27, 28, 28).problem())
+                .contains("seat figures fail validation: B + P (28 + 0) is not T (27)");
+    }
+
+    @Test
     void eachContradictionIsNamed() {
         assertThat(new SeatFigures(-1, 0, 0, 0, 0, 0, -1, 0, 0).problem())
                 .contains("seat figures fail validation: a count is negative");

@@ -97,11 +97,21 @@ class BillingLeaseTest {
     void aLiveLeaseIsRenewedAndNeverTakenAnExpiredOneIsTakenOverAndTheLoserCannotWrite(String kind) throws Exception {
         DataSource dataSource = database(kind);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        BillingLease first = new BillingLease(jdbc, Duration.ofSeconds(1), "first");
+        List<Duration> periods = new ArrayList<>();
+        List<Runnable> renewals = new ArrayList<>();
+        // first's background renewals run when the test says so; expiry is the database's clock, so the test
+        // lets a lease expire by moving its expires_at into the past
+        BillingLease first = new BillingLease(jdbc, Duration.ofSeconds(1), "first", (period, renewal) -> {
+            periods.add(period);
+            renewals.add(renewal);
+            return () -> { };
+        });
         BillingLease second = new BillingLease(jdbc, Duration.ofSeconds(1), "second");
 
         try (BillingLease.Held held = first.acquire()) {
-            Thread.sleep(2_500); // more than twice the expiry: only the renewals keep it
+            assertThat(periods).containsExactly(Duration.ofMillis(250)); // a quarter of the expiry
+            jdbc.sql("UPDATE billing_lease SET expires_at = 1").update(); // the expiry has passed ...
+            renewals.get(0).run(); // ... and a renewal comes round: only the renewals keep it
             assertThatThrownBy(second::acquire).isInstanceOf(BillingLease.LeaseUnavailableException.class)
                     .hasMessageStartingWith("Another billing process (first) holds the billing lease for ");
             first.confirm();

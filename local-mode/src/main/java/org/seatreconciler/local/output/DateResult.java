@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.seatreconciler.batch.ledger.NotBilled;
+
 /**
  * What the nightly job did for one billing date.
  *
@@ -16,11 +18,11 @@ import java.util.TreeMap;
  * @param renewalChange the renewal change per currency code (reconciliation.csv): how the next renewals move
  *        monthly recurring revenue
  * @param reviewRows rows of review.csv
- * @param notBilled "orgId: reason" for each organisation the job could not bill (e.g. a plan missing
- *        from the catalogue)
+ * @param notBilled each organisation the job could not bill and why (e.g. a plan missing from the
+ *        catalogue): the entries of the date's summary.json {@code notBilled}
  */
 public record DateResult(LocalDate date, int organisations, int invoiceLines, SortedMap<String, BigDecimal> totals,
-                         SortedMap<String, BigDecimal> renewalChange, int reviewRows, List<String> notBilled) {
+                         SortedMap<String, BigDecimal> renewalChange, int reviewRows, List<NotBilled> notBilled) {
 
     public DateResult {
         totals = new TreeMap<>(totals);
@@ -29,7 +31,7 @@ public record DateResult(LocalDate date, int organisations, int invoiceLines, So
     }
 
     public static DateResult of(LocalDate date, int organisations, int invoiceLines, Map<String, BigDecimal> totals,
-                                Map<String, BigDecimal> renewalChange, int reviewRows, List<String> notBilled) {
+                                Map<String, BigDecimal> renewalChange, int reviewRows, List<NotBilled> notBilled) {
         return new DateResult(date, organisations, invoiceLines, new TreeMap<>(totals), new TreeMap<>(renewalChange),
                 reviewRows, notBilled);
     }

@@ -17,7 +17,8 @@ import org.seatreconciler.batch.files.AtomicFiles;
  * Writes {@code <out>/run-summary.json}: eventsRead, eventsApplied, duplicatesIgnored, eventsRejected
  * (reason -> count, sorted), whether the dates were only previewed, then per billing date the organisations,
  * invoice lines, totals per currency, the renewal change per currency, the rows to review and the organisations
- * not billed. No wall-clock time inside, so the same input gives the same bytes.
+ * not billed ({@code {orgId, reason}}, as in the date's summary.json, DESIGN.md section 6). No wall-clock time
+ * inside, so the same input gives the same bytes.
  */
 public final class RunSummaryFile {
 
@@ -59,7 +60,7 @@ public final class RunSummaryFile {
             date.renewalChange().forEach(renewalChange::put);
             node.put("reviewRows", date.reviewRows());
             ArrayNode notBilled = node.putArray("notBilled");
-            date.notBilled().forEach(notBilled::add);
+            date.notBilled().forEach(org -> notBilled.addObject().put("orgId", org.orgId()).put("reason", org.reason()));
         }
         try {
             return JSON.writeValueAsString(root);

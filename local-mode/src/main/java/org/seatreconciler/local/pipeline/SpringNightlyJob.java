@@ -12,7 +12,6 @@ import org.seatreconciler.batch.explain.Explanation;
 import org.seatreconciler.batch.explain.ExplanationJson;
 import org.seatreconciler.batch.explain.ExplanationText;
 import org.seatreconciler.batch.files.BillingSummary;
-import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.local.ReconcilerException;
 import org.seatreconciler.local.output.DateResult;
@@ -72,7 +71,7 @@ final class SpringNightlyJob implements NightlyJob {
 
     private static DateResult result(LocalDate date, BillingSummary s) {
         return DateResult.of(date, s.organisations(), s.invoiceLines(), s.amounts(), s.renewalChange(), s.reviewRows(),
-                s.notBilled().stream().map(NotBilled::toString).toList());
+                s.notBilled());
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.seatreconciler.avro.MemberRole;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
 import org.seatreconciler.avro.RejectedEvent;
+import org.seatreconciler.batch.ledger.NotBilled;
 
 class OutputFilesTest {
 
@@ -76,7 +77,8 @@ class OutputFilesTest {
                 List.of(DateResult.of(LocalDate.parse("2026-09-30"), 3, 3, Map.of("USD", new BigDecimal("30.00")),
                                 Map.of("USD", new BigDecimal("900.00")), 0, List.of()),
                         DateResult.of(LocalDate.parse("2026-10-01"), 3, 0, Map.of(), Map.of("JPY", new BigDecimal("-140000")),
-                                1, List.of("solo-c: plan GOLD is not in the catalogue"))), false);
+                                1, List.of(new NotBilled("clinic-q", "seat figures fail validation: B (10) is below standard (11)"),
+                                        new NotBilled("solo-c", "plan GOLD is not in the catalogue")))), false);
 
         RunSummaryFile.write(out, summary);
 
@@ -112,7 +114,13 @@ class OutputFilesTest {
                       "JPY" : -140000
                     },
                     "reviewRows" : 1,
-                    "notBilled" : [ "solo-c: plan GOLD is not in the catalogue" ]
+                    "notBilled" : [ {
+                      "orgId" : "clinic-q",
+                      "reason" : "seat figures fail validation: B (10) is below standard (11)"
+                    }, {
+                      "orgId" : "solo-c",
+                      "reason" : "plan GOLD is not in the catalogue"
+                    } ]
                   } ]
                 }
                 """);
