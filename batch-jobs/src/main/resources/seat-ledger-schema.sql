@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS seat_snapshot (
     CONSTRAINT seat_snapshot_pk PRIMARY KEY (billing_date, org_id)
 );
 
+-- An organisation's snapshots by date: the latest before a date of an organisation not billed on the date
+-- before (carried forward, DESIGN.md section 6) is one index seek, not a scan of the history.
+CREATE INDEX IF NOT EXISTS seat_snapshot_org ON seat_snapshot (org_id, billing_date);
+
 -- Organisations not billed on a date that have no seat_snapshot row: an id, figures or plan code that
 -- fail validation, or a row the ledger refused. org_id is the id as shown (Identifiers.shown: escaped,
 -- at most 64 characters and a length note), so any id fits.

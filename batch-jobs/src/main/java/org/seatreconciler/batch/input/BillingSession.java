@@ -76,7 +76,7 @@ public final class BillingSession {
                 LocalDate previousDate = ledger.latestSnapshotDateBefore(date).orElse(null);
                 try (OrgCursor<SeatSnapshot> previous = previousDate == null
                         ? OrgCursor.of("no previous snapshots", java.util.List.of(), SeatSnapshot::orgId)
-                        : ledger.snapshotCursor(previousDate);
+                        : ledger.carriedForwardCursor(previousDate);
                         SeatsCursor purchased = ledger.seatsCursor(BillingPeriod.containing(date).start(), date)) {
                     return snapshot.inputs(date, previous, purchased::take, partitions);
                 }

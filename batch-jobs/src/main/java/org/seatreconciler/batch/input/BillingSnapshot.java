@@ -19,12 +19,14 @@ public record BillingSnapshot(DailyHistory daily, Map<String, String> plans, Und
 
     /**
      * The billing inputs of {@code date}, sorted by org_id and split among {@code partitions}: every organisation
-     * with a daily record on or before it, and every organisation of the previous billed date whose records have
-     * since aged out of seats.org-daily, on that date's close counts (peaks = close; DESIGN.md section 6): an
+     * with a daily record on or before it, and every organisation carried forward from the previous billed date
+     * whose records have since aged out of seats.org-daily, on its last snapshot's close counts (peaks = close; DESIGN.md section 6): an
      * organisation billed before is never dropped. An organisation whose undecodable record of seats.org-daily
      * is on or before the date is among them, to be left out with its reason ({@link UndecodableRecords}).
      *
-     * @param previous        the seat snapshots of the latest billed date before {@code date}, in org_id order
+     * @param previous        the seat snapshots the latest billed date before {@code date} carries forward (its own,
+     *                        and the older ones of organisations it did not bill without a snapshot), in org_id
+     *                        order
      * @param purchasedBefore seats invoiced to an organisation in {@code date}'s month before it; asked for the
      *                        organisations in org_id order
      */

@@ -86,6 +86,18 @@ public class LedgerRepository implements BillingHistory {
             + " SELECT CAST(:date AS DATE), CAST(:org AS VARCHAR(500)), CAST(:reason AS VARCHAR(1000))"
             + " WHERE NOT EXISTS (SELECT 1 FROM not_billed WHERE billing_date = :date AND org_id = :org)";
 
+    private static final String SNAPSHOTS_OF_DATE = "SELECT * FROM seat_snapshot WHERE billing_date = :date";
+
+    /**
+     * The latest snapshot before :date of each organisation in not_billed on :date without a snapshot on it (an
+     * undecodable record, a row the ledger refused). A derived table, so that the paging's org_id is its own.
+     */
+    private static final String OLDER_SNAPSHOTS_OF_NOT_BILLED = "SELECT * FROM (SELECT s.* FROM not_billed n"
+            + " JOIN seat_snapshot s ON s.org_id = n.org_id AND s.billing_date = (SELECT MAX(o.billing_date)"
+            + " FROM seat_snapshot o WHERE o.org_id = n.org_id AND o.billing_date < :date)"
+            + " WHERE n.billing_date = :date AND NOT EXISTS (SELECT 1 FROM seat_snapshot p"
+            + " WHERE p.billing_date = :date AND p.org_id = n.org_id)) older WHERE billing_date < :date";
+
     private static final int MAX_REASON = 1000;
 
     /** Rows fetched at a time by a cursor (PostgreSQL streams only with a fetch size, in a transaction). */
@@ -128,7 +140,7 @@ public class LedgerRepository implements BillingHistory {
 
     /** The seat snapshots of {@code date}, in org_id order; inside {@link #streaming}. */
     public OrgCursor<SeatSnapshot> snapshotCursor(LocalDate date) {
-        return pages("seat_snapshot of " + date, "SELECT * FROM seat_snapshot WHERE billing_date = :date", "",
+        return pages("seat_snapshot of " + date, SNAPSHOTS_OF_DATE, "",
                 Map.of("date", date), LedgerRepository::snapshot, SeatSnapshot::orgId);
     }
 
@@ -159,10 +171,35 @@ public class LedgerRepository implements BillingHistory {
         return new SeatsCursor(dates);
     }
 
+    /**
+     * The seat snapshots {@code date} carries forward to the next date, in org_id order; inside {@link #streaming}:
+     * those of {@code date}, and for each organisation not billed on it without one (not_billed), its latest
+     * before it. An organisation billed once stays on the files after its daily records have aged out of
+     * seats.org-daily, whatever dates it missed since (DESIGN.md section 6). The second read is bounded by
+     * the organisations in not_billed on {@code date}, each one seek of the index seat_snapshot_org.
+     */
+    public OrgCursor<SeatSnapshot> carriedForwardCursor(LocalDate date) {
+        Map<String, LocalDate> params = Map.of("date", date);
+        OrgPages<SeatSnapshot> own = orgPages(SNAPSHOTS_OF_DATE, "billing_date, ", "", params,
+                LedgerRepository::snapshot, SeatSnapshot::orgId);
+        OrgPages<SeatSnapshot> older = orgPages(OLDER_SNAPSHOTS_OF_NOT_BILLED, "", "", params,
+                LedgerRepository::snapshot, SeatSnapshot::orgId);
+        return cursor("seat snapshots carried forward from " + date,
+                new OrgMerge<>(own, older, SeatSnapshot::orgId), SeatSnapshot::orgId);
+    }
+
     private <T> OrgCursor<T> pages(String what, String select, String orderTail, Map<String, ?> params,
             RowMapper<T> mapper, Function<T, String> orgOf) {
-        OrgPages<T> rows = new OrgPages<>(cursors, select, dialect.inJavaOrder("org_id"), orderTail, params, mapper,
+        return cursor(what, orgPages(select, "billing_date, ", orderTail, params, mapper, orgOf), orgOf);
+    }
+
+    private <T> OrgPages<T> orgPages(String select, String leading, String orderTail, Map<String, ?> params,
+            RowMapper<T> mapper, Function<T, String> orgOf) {
+        return new OrgPages<>(cursors, select, leading, dialect.inJavaOrder("org_id"), orderTail, params, mapper,
                 orgOf, pageRows);
+    }
+
+    private static <T> OrgCursor<T> cursor(String what, java.util.Iterator<T> rows, Function<T, String> orgOf) {
         return new OrgCursor<>(what, StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows,
                 Spliterator.ORDERED), false), orgOf);
     }
@@ -282,12 +319,21 @@ public class LedgerRepository implements BillingHistory {
     }
 
     /**
-     * The seat snapshots of the latest date before {@code date} that has any: every organisation billed then,
-     * for those whose daily records have since aged out of seats.org-daily (DESIGN.md section 6).
+     * The seat snapshots the latest date before {@code date} that has any carries forward, sorted by org_id
+     * ({@link #carriedForwardCursor}): every organisation billed before, for those whose daily records have since
+     * aged out of seats.org-daily (DESIGN.md section 6).
      */
     @Override
     public List<SeatSnapshot> latestSnapshotsBefore(LocalDate date) {
-        return latestSnapshotDateBefore(date).map(this::snapshots).orElse(List.of());
+        return latestSnapshotDateBefore(date).map(previous -> streaming(() -> {
+            List<SeatSnapshot> snapshots = new ArrayList<>();
+            try (OrgCursor<SeatSnapshot> carried = carriedForwardCursor(previous)) {
+                for (String org = carried.peekOrg(); org != null; org = carried.peekOrg()) {
+                    snapshots.addAll(carried.take(org));
+                }
+            }
+            return List.copyOf(snapshots);
+        })).orElse(List.of());
     }
 
     /**

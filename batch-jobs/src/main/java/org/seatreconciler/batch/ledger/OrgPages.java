@@ -35,14 +35,15 @@ final class OrgPages<T> implements Iterator<T> {
 
     /**
      * @param select    {@code SELECT ... FROM ... WHERE ...}, filtering one date
+     * @param leading   what comes before org_id in the ORDER BY ("billing_date, " for one date's rows), or ""
      * @param orgId     the org_id column as it sorts in Java's order ({@link Dialect#inJavaOrder})
      * @param orderTail what follows org_id in the ORDER BY (", line_type"), or ""
      */
-    OrgPages(NamedParameterJdbcTemplate jdbc, String select, String orgId, String orderTail,
+    OrgPages(NamedParameterJdbcTemplate jdbc, String select, String leading, String orgId, String orderTail,
             Map<String, ?> params, RowMapper<T> mapper, Function<T, String> orgOf, int pageRows) {
         this.jdbc = jdbc;
         this.pageRows = pageRows;
-        String order = " ORDER BY billing_date, " + orgId + orderTail + " FETCH FIRST " + pageRows + " ROWS ONLY";
+        String order = " ORDER BY " + leading + orgId + orderTail + " FETCH FIRST " + pageRows + " ROWS ONLY";
         this.first = select + order;
         this.next = select + " AND " + orgId + " > :afterOrg" + order;
         this.params = new HashMap<>(params);

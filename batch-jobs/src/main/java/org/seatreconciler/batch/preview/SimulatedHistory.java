@@ -2,16 +2,21 @@ package org.seatreconciler.batch.preview;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.billing.LineType;
 import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.BillingHistory;
+import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
 
 /**
@@ -59,14 +64,30 @@ final class SimulatedHistory implements BillingHistory {
         return seats;
     }
 
+    /**
+     * As the ledger carries them forward ({@link org.seatreconciler.batch.ledger.LedgerRepository#latestSnapshotsBefore}):
+     * the snapshots of the latest date before {@code date} with any, and for each organisation not billed then
+     * without one, what that date was given (its latest snapshot before).
+     */
     @Override
     public List<SeatSnapshot> latestSnapshotsBefore(LocalDate date) {
         for (BilledDate before : simulated.headMap(date, false).descendingMap().values()) {
             if (!before.snapshots().isEmpty()) {
-                return before.snapshots();
+                return withOlder(before);
             }
         }
         return ledgerEnd == null ? List.of() : ledger.latestSnapshotsBefore(min(date, ledgerEnd));
+    }
+
+    private List<SeatSnapshot> withOlder(BilledDate before) {
+        Set<String> snapshotted = before.snapshots().stream().map(SeatSnapshot::orgId).collect(Collectors.toSet());
+        Set<String> without = before.notBilled().stream().map(NotBilled::orgId)
+                .filter(org -> !snapshotted.contains(org)).collect(Collectors.toSet());
+        if (without.isEmpty()) {
+            return before.snapshots();
+        }
+        return Stream.concat(before.snapshots().stream(), latestSnapshotsBefore(before.date()).stream()
+                .filter(s -> without.contains(s.orgId()))).sorted(Comparator.comparing(SeatSnapshot::orgId)).toList();
     }
 
     @Override

@@ -35,13 +35,16 @@ public record PriorBilling(Map<String, Integer> purchasedBefore, Map<String, Int
         BillingPeriod month = BillingPeriod.containing(date);
         boolean first = month.startsOn(date);
         List<SeatSnapshot> previous = history.latestSnapshotsBefore(date);
+        // the latest date's own; an older snapshot carried forward with them is not a requirement of that date
+        LocalDate previousDate = previous.stream().map(SeatSnapshot::billingDate).max(LocalDate::compareTo)
+                .orElse(null);
         Map<String, Integer> previousRequired = new HashMap<>();
-        previous.stream().filter(s -> s.requirement() != null)
+        previous.stream().filter(s -> s.requirement() != null && s.billingDate().equals(previousDate))
                 .forEach(s -> previousRequired.put(s.orgId(), s.requirement().requiredSeats()));
         return new PriorBilling(history.seatsInvoiced(month.start(), date),
                 first ? Map.of() : history.renewals(month.start()),
                 first ? history.seatsInvoiced(month.start().minusMonths(1), month.start()) : Map.of(),
-                previous.isEmpty() ? null : previous.get(0).billingDate(), previousRequired);
+                previousDate, previousRequired);
     }
 
     public int purchasedBefore(String orgId) {

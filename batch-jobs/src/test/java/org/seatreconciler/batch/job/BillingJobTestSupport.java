@@ -15,10 +15,14 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.seatreconciler.batch.billing.OrgBilling;
+import org.seatreconciler.batch.billing.SeatFigures;
 import org.seatreconciler.batch.ledger.LedgerRepository;
+import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.ledger.OrgCursor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -226,6 +230,32 @@ abstract class BillingJobTestSupport {
             assertThat(paged.streaming(() -> all(paged.lineCursor(date)))).as("lines of " + date)
                     .isEqualTo(ledgerRepository.lines(date)).isNotEmpty();
         }
+    }
+
+    /**
+     * The ledger's SQL of review finding M4 (DESIGN.md section 6), on the dates from {@code first}: "ghost-g", billed
+     * on the first date and not billed without a snapshot on the next two, is carried forward from the third on
+     * its first date's snapshot, merged in org_id order with the third's own, also when read two rows a page.
+     */
+    void assertCarriedForwardPastNightsNotBilled(LocalDate first) {
+        SeatFigures figures = new SeatFigures(5, 1, 1, 1, 5, 1, 6, 9, 10);
+        ledgerRepository.record(List.of(billed(first, "ghost-g", figures), billed(first, "zeta-z", figures)));
+        for (LocalDate date : List.of(first.plusDays(1), first.plusDays(2))) {
+            ledgerRepository.record(List.of(billed(date, "anchor-a", figures), billed(date, "zeta-z", figures)));
+            ledgerRepository.recordNotBilled(date, List.of(new NotBilled("ghost-g", "the ledger refused its rows"),
+                    new NotBilled("never-n", "the ledger refused its rows")));
+        }
+        List<String> expected = List.of(first.plusDays(2) + " anchor-a", first + " ghost-g",
+                first.plusDays(2) + " zeta-z");
+        assertThat(ledgerRepository.latestSnapshotsBefore(first.plusDays(3)))
+                .extracting(s -> s.billingDate() + " " + s.orgId()).isEqualTo(expected);
+        LedgerRepository paged = new LedgerRepository(dataSource, transactionManager, 2);
+        assertThat(paged.streaming(() -> all(paged.carriedForwardCursor(first.plusDays(2)))))
+                .extracting(s -> s.billingDate() + " " + s.orgId()).isEqualTo(expected);
+    }
+
+    private static OrgBilling billed(LocalDate date, String org, SeatFigures figures) {
+        return new OrgBilling(date, org, figures, "GROUP", null, Optional.empty(), null, true);
     }
 
     private static <T> List<T> all(OrgCursor<T> cursor) {

@@ -93,5 +93,6 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
             assertThat(s.requirement()).isNull();
             assertThat(s.notBilledReason()).isEqualTo("plan GOLD is not in the plan catalogue");
         });
+        assertCarriedForwardPastNightsNotBilled(LocalDate.of(2026, 11, 1));
     }
 }
