@@ -21,19 +21,21 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.schemas.Topics;
-import org.seatreconciler.schemas.registry.InMemorySchemaRegistry;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
 import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.schemas.settings.TopicLayout;
 import org.seatreconciler.system.support.ChildProcess;
 import org.seatreconciler.system.support.Java;
 import org.seatreconciler.system.support.KafkaBrokerProcess;
+import org.seatreconciler.system.support.RegistryServer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -47,10 +49,9 @@ final class BillingWorld implements AutoCloseable {
     static final LocalDate SEP_30 = LocalDate.of(2026, 9, 30);
 
     private final Path dir;
-    private final String scope = "billing-it-" + UUID.randomUUID();
     private final KafkaBrokerProcess broker;
     private final EmbeddedPostgres postgres;
-    private final RegistryOverHttp registry;
+    private final RegistryServer registry = new RegistryServer();
 
     BillingWorld(String name) {
         dir = Java.path("work.dir").resolve(name + "-" + System.nanoTime());
@@ -63,7 +64,6 @@ final class BillingWorld implements AutoCloseable {
             broker.close();
             throw new UncheckedIOException(e);
         }
-        registry = RegistryOverHttp.serve(scope);
         try (Admin admin = admin()) {
             admin.createTopics(TopicLayout.of(SeatsSettings.TopicSettings.defaults().withLayout(1, 3, (short) 1)))
                     .all().get(60, TimeUnit.SECONDS);
@@ -81,6 +81,28 @@ final class BillingWorld implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /**
+     * The streams app lags by one event on {@code hr.membership-events} (one record its group has not committed),
+     * so a nightly run waits in its catch-up, holding the billing lease, until {@link #streamsAppCatchesUp()}.
+     */
+    void streamsAppLagsByOneEvent() throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, 0, "org-0001", "pending")).get(30,
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    /** The streams app's group commits past the event of {@link #streamsAppLagsByOneEvent()}. */
+    void streamsAppCatchesUp() throws Exception {
+        try (Admin admin = admin()) {
+            admin.alterConsumerGroupOffsets("seat-reconciler-streams", Map.of(
+                    new TopicPartition(Topics.MEMBERSHIP_EVENTS, 0), new OffsetAndMetadata(1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
@@ -90,7 +112,7 @@ final class BillingWorld implements AutoCloseable {
         try (KafkaProducer<String, OrgSeatDay> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "billing-it-" + UUID.randomUUID()), new StringSerializer(),
-                ConfluentAvroSerde.forValues(OrgSeatDay.class, "mock://" + scope).serializer())) {
+                ConfluentAvroSerde.forValues(OrgSeatDay.class, registry.url()).serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             for (int i = 0; i < count; i++) {
@@ -179,7 +201,6 @@ final class BillingWorld implements AutoCloseable {
     @Override
     public void close() {
         registry.close();
-        InMemorySchemaRegistry.drop(scope);
         try {
             postgres.close();
         } catch (IOException e) {

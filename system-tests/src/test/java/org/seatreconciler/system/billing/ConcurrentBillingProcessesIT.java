@@ -6,18 +6,8 @@ import static org.seatreconciler.system.billing.BillingWorld.SEP_30;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.seatreconciler.schemas.Topics;
 import org.seatreconciler.system.support.ChildProcess;
 
 /**
@@ -31,42 +21,34 @@ class ConcurrentBillingProcessesIT {
     void ofTwoProcessesStartedTogetherExactlyOneBillsAndTheOtherSaysWhyItDidNot() throws Exception {
         try (BillingWorld world = new BillingWorld("concurrent-billing")) {
             world.publishDays(SEP_30, 50);
-            try (Admin admin = world.admin(); KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, world.bootstrapServers()), new StringSerializer(),
-                    new StringSerializer())) {
-                // an event the streams app has not processed: the job waits for it
-                producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, 0, "org-0001", "pending")).get(30,
-                        TimeUnit.SECONDS);
-                String db = world.createDatabase("ledger");
-                Path out = world.dir().resolve("out");
-                String[] settings = { "--seats.billing.catch-up-timeout=3m", "--seats.billing.catch-up-poll-interval=200ms" };
+            // an event the streams app has not processed: the job waits for it
+            world.streamsAppLagsByOneEvent();
+            String db = world.createDatabase("ledger");
+            Path out = world.dir().resolve("out");
+            String[] settings = { "--seats.billing.catch-up-timeout=3m", "--seats.billing.catch-up-poll-interval=200ms" };
 
-                try (ChildProcess a = world.startJob("a", db, out, settings);
-                        ChildProcess b = world.startJob("b", db, out, settings)) {
-                    ChildProcess loser = awaitFirstExit(a, b, Duration.ofMinutes(2));
-                    ChildProcess winner = loser == a ? b : a;
-                    assertThat(loser.exitValue()).as(loser.tail(40)).isEqualTo(1);
-                    assertThat(loser.output()).containsPattern("(?m)^Another billing process \\(\\S+\\) holds the "
-                            + "billing lease for \\d+ s more; two processes never bill at once, so this one bills "
-                            + "nothing\\.");
-                    assertThat(winner.isAlive()).as(winner.tail(40)).isTrue();
+            try (ChildProcess a = world.startJob("a", db, out, settings);
+                    ChildProcess b = world.startJob("b", db, out, settings)) {
+                ChildProcess loser = awaitFirstExit(a, b, Duration.ofMinutes(2));
+                ChildProcess winner = loser == a ? b : a;
+                assertThat(loser.exitValue()).as(loser.tail(40)).isEqualTo(1);
+                assertThat(loser.output()).containsPattern("(?m)^Another billing process \\(\\S+\\) holds the "
+                        + "billing lease for \\d+ s more; two processes never bill at once, so this one bills "
+                        + "nothing\\.");
+                assertThat(winner.isAlive()).as(winner.tail(40)).isTrue();
 
-                    // the streams app catches up
-                    admin.alterConsumerGroupOffsets("seat-reconciler-streams", Map.of(
-                            new TopicPartition(Topics.MEMBERSHIP_EVENTS, 0), new OffsetAndMetadata(1)))
-                            .all().get(30, TimeUnit.SECONDS);
+                world.streamsAppCatchesUp();
 
-                    assertThat(winner.waitFor(Duration.ofMinutes(2))).as(winner.tail(40)).isTrue();
-                    assertThat(winner.exitValue()).as(winner.tail(40)).isZero();
-                    assertThat(winner.output()).containsPattern("(?m)^Billed 2026-09-30: 50 organisations, 50 invoice "
-                            + "lines, ");
-                    assertThat(loser.output()).doesNotContain("Billed 2026-09-30");
-                }
-                assertThat(BillingWorld.count(db, "SELECT COUNT(*) FROM seat_ledger")).isEqualTo(50);
-                assertThat(BillingWorld.count(db, "SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
-                assertThat(BillingWorld.count(db, "SELECT COUNT(*) FROM batch_job_execution WHERE status = 'COMPLETED'"))
-                        .isEqualTo(1);
+                assertThat(winner.waitFor(Duration.ofMinutes(2))).as(winner.tail(40)).isTrue();
+                assertThat(winner.exitValue()).as(winner.tail(40)).isZero();
+                assertThat(winner.output()).containsPattern("(?m)^Billed 2026-09-30: 50 organisations, 50 invoice "
+                        + "lines, ");
+                assertThat(loser.output()).doesNotContain("Billed 2026-09-30");
             }
+            assertThat(BillingWorld.count(db, "SELECT COUNT(*) FROM seat_ledger")).isEqualTo(50);
+            assertThat(BillingWorld.count(db, "SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
+            assertThat(BillingWorld.count(db, "SELECT COUNT(*) FROM batch_job_execution WHERE status = 'COMPLETED'"))
+                    .isEqualTo(1);
         }
     }
 

@@ -47,6 +47,7 @@ import org.seatreconciler.schemas.settings.TopicLayout;
 import org.seatreconciler.schemas.support.TopicSnapshot;
 import org.seatreconciler.system.support.Java;
 import org.seatreconciler.system.support.KafkaBrokerProcess;
+import org.seatreconciler.system.support.RegistryServer;
 
 /**
  * The failure-injection suite of issue 8: the streams app's production jar and a KRaft broker, each an OS

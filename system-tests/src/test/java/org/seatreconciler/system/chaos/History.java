@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.seatreconciler.avro.MemberRole;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
+import org.seatreconciler.system.support.RegistryServer;
 
 /**
  * A generated input history: per organisation a plausible life (members join, leave, change role, admin

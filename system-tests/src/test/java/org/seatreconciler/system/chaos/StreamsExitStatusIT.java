@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.seatreconciler.system.support.ChildProcess;
 import org.seatreconciler.system.support.Java;
 import org.seatreconciler.system.support.KafkaBrokerProcess;
+import org.seatreconciler.system.support.RegistryServer;
 
 /**
  * What a restart cannot fix ends the production jar with its exit status and one line (DESIGN.md section

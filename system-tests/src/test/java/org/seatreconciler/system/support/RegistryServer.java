@@ -1,4 +1,4 @@
-package org.seatreconciler.system.chaos;
+package org.seatreconciler.system.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  * 158 MB download, starts in seconds rather than milliseconds, and cannot be told to fail on cue; the
  * app's registry client is the same either way.
  */
-final class RegistryServer implements AutoCloseable {
+public final class RegistryServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
@@ -47,7 +47,7 @@ final class RegistryServer implements AutoCloseable {
     private final AtomicLong refusedCalls = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
 
-    RegistryServer() {
+    public RegistryServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -58,12 +58,12 @@ final class RegistryServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Registers directly (as another producer would have), returning the global id. */
-    synchronized int register(String schemaType, String schema) {
+    public synchronized int register(String schemaType, String schema) {
         return ids.computeIfAbsent(schemaType + "\n" + schema, k -> {
             schemas.add(new String[] {schemaType, schema});
             return schemas.size();
@@ -71,19 +71,19 @@ final class RegistryServer implements AutoCloseable {
     }
 
     /** From now on every call is answered with {@code status} (503: an outage; 401: refused), until {@link #answerAgain}. */
-    void refuseWith(int status) {
+    public void refuseWith(int status) {
         refusal.set(status);
     }
 
-    void answerAgain() {
+    public void answerAgain() {
         refusal.set(0);
     }
 
-    long refusedCalls() {
+    public long refusedCalls() {
         return refusedCalls.get();
     }
 
-    long calls() {
+    public long calls() {
         return calls.get();
     }
 
