@@ -1,12 +1,17 @@
 package org.seatreconciler.streams.counting;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
@@ -30,11 +35,15 @@ import org.slf4j.LoggerFactory;
 class MembershipEventProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipEventProcessor.class);
+    private static final Serializer<String> KEY_SERIALIZER = new StringSerializer();
+    /** About 20 MB of heap at most; an organisation forgotten is only looked up again. */
+    private static final int MAX_ORGS_REMEMBERED = 200_000;
 
     private final TopologySettings settings;
     private final EventDecoder decoder;
     private final EventOutcomes outcomes;
     private final UnpublishedOrgs unpublished = new UnpublishedOrgs();
+    private final Set<String> orgsWithoutLegacyKeys = new HashSet<>();
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, MemberRecord> members;
@@ -53,6 +62,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         this.orgs = context.getStateStore(MembershipTopology.ORG_STATE_STORE);
         // init also follows a task's revival after a failure, when the cache has been cleared too
         unpublished.clear();
+        orgsWithoutLegacyKeys.clear();
         CacheWriteThrough.register(context, orgs, this::publish);
     }
 
@@ -132,7 +142,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         }
         String key = StoreKeys.of(orgId, memberId);
         MemberRecord member = members.get(key);
-        if (member == null) {
+        if (member == null && mayHaveLegacyKeys(orgId)) {
             // written before the length-prefixed keys: moved over on first use
             String legacyKey = StoreKeys.legacy(orgId, memberId);
             member = members.get(legacyKey);
@@ -142,6 +152,30 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
             }
         }
         return member == null ? MemberRecord.UNKNOWN : member;
+    }
+
+    /**
+     * Whether the organisation may still have members under {@link StoreKeys#legacy} keys. Asked when a member
+     * is not found, i.e. for every member's first event: a store lookup that finds nothing is the dearest one
+     * RocksDB's Java binding makes (it throws and catches a C++ exception), so the organisation's legacy keys
+     * are looked for once, by prefix, and an organisation without any is remembered. Only a store restored
+     * from an older version's changelog holds legacy keys, and a restore re-initialises this processor.
+     */
+    private boolean mayHaveLegacyKeys(String orgId) {
+        if (orgsWithoutLegacyKeys.contains(orgId)) {
+            return false;
+        }
+        try (KeyValueIterator<String, MemberRecord> legacy = members.prefixScan(StoreKeys.legacyPrefix(orgId),
+                KEY_SERIALIZER)) {
+            if (legacy.hasNext()) {
+                return true;
+            }
+        }
+        if (orgsWithoutLegacyKeys.size() >= MAX_ORGS_REMEMBERED) {
+            orgsWithoutLegacyKeys.clear(); // bounds the heap; forgetting only costs a lookup
+        }
+        orgsWithoutLegacyKeys.add(orgId);
+        return false;
     }
 
     private void reject(Record<String, byte[]> record, Rejection rejection) {

@@ -23,6 +23,11 @@ final class StoreKeys {
      * Unambiguous for ids that pass the identifier rule, which has no NUL.
      */
     static String legacy(String orgId, String id) {
-        return orgId + '\u0000' + id;
+        return legacyPrefix(orgId) + id;
+    }
+
+    /** What every {@link #legacy} key of the organisation starts with, and no {@link #of} key does. */
+    static String legacyPrefix(String orgId) {
+        return orgId + '\u0000';
     }
 }
