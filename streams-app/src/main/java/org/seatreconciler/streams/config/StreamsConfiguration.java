@@ -1,6 +1,7 @@
 package org.seatreconciler.streams.config;
 
 import java.time.Duration;
+import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -68,6 +69,9 @@ public class StreamsConfiguration {
                 }
             });
             factoryBean.setStreamsUncaughtExceptionHandler(failureHandler(streams));
+            Properties config = factoryBean.getStreamsConfiguration(); // a copy
+            RocksDbMemory.configure(config, streams.rocksdbMemory());
+            factoryBean.setStreamsConfiguration(config);
         };
     }
 

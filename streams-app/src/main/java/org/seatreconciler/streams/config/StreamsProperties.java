@@ -6,6 +6,7 @@ import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.seatreconciler.streams.counting.TopologySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * This app's own settings, {@code seats.streams.*}; what it shares with the nightly job is
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threadReplacementLimit   how many recoverable stream-thread failures within
  *                                 {@code threadReplacementWindow} are replaced before the process exits
  *                                 (status 6): beyond it the app is not recovering by itself
+ * @param rocksdbMemory            the off-heap memory of all the process' RocksDB stores together
+ *                                 ({@link RocksDbMemory}), at least 16 MB
  */
 @ConfigurationProperties("seats.streams")
 public record StreamsProperties(
@@ -30,7 +33,14 @@ public record StreamsProperties(
         @DefaultValue("1m") Duration rejectionSummaryInterval,
         @DefaultValue("true") boolean exitOnFatalFailure,
         @DefaultValue("20") int threadReplacementLimit,
-        @DefaultValue("10m") Duration threadReplacementWindow) {
+        @DefaultValue("10m") Duration threadReplacementWindow,
+        @DefaultValue("256MB") DataSize rocksdbMemory) {
+
+    public StreamsProperties {
+        if (rocksdbMemory.compareTo(RocksDbMemory.MINIMUM) < 0) {
+            throw new IllegalArgumentException("seats.streams.rocksdb-memory must be at least 16MB, not " + rocksdbMemory);
+        }
+    }
 
     public TopologySettings topologySettings(SeatsSettings seats) {
         SeatsSettings.TopicSettings t = seats.topics();

@@ -1,6 +1,7 @@
 package org.seatreconciler.streams.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.seatreconciler.streams.query.OrgCountsQuery;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.util.unit.DataSize;
 
 /** The Spring wiring, without a broker (streams not started, topics not created). */
 class StreamsConfigurationTest {
@@ -43,7 +45,10 @@ class StreamsConfigurationTest {
             assertThat(topologySettings(ctx)).isEqualTo(TopologySettings.defaults());
             assertThat(ctx.getBean(EventOutcomes.class).applied()).isZero();
             assertThat(ctx.getBean(StreamsProperties.class)).isEqualTo(new StreamsProperties(Duration.ofDays(30),
-                    Duration.ofHours(24), Duration.ofMinutes(1), true, 20, Duration.ofMinutes(10)));
+                    Duration.ofHours(24), Duration.ofMinutes(1), true, 20, Duration.ofMinutes(10),
+                    DataSize.ofMegabytes(256)));
+            assertThat(streams.getProperty("rocksdb.config.setter")).isEqualTo(RocksDbMemory.class.getName());
+            assertThat(streams.getProperty("seats.streams.rocksdb-memory-bytes")).isEqualTo("268435456");
         }
     }
 
@@ -64,6 +69,21 @@ class StreamsConfigurationTest {
             assertThat(streams.get("bootstrap.servers").toString()).contains("broker:1234");
             assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
         }
+    }
+
+    @Test
+    void theRocksDbBudgetIsSettable() {
+        try (ConfigurableApplicationContext ctx = start(Map.of("seats.streams.rocksdb-memory", "1GB"))) {
+            Properties streams = ctx.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
+
+            assertThat(streams.getProperty("seats.streams.rocksdb-memory-bytes")).isEqualTo("1073741824");
+        }
+    }
+
+    @Test
+    void aRocksDbBudgetBelow16MbStopsTheStartWithTheSettingsName() {
+        assertThatThrownBy(() -> start(Map.of("seats.streams.rocksdb-memory", "8MB")))
+                .rootCause().hasMessage("seats.streams.rocksdb-memory must be at least 16MB, not 8388608B");
     }
 
     @Test
