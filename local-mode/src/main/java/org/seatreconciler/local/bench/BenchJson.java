@@ -104,6 +104,7 @@ final class BenchJson {
             number(node, "steadyRate", r.steadyRate());
             node.put("cpuMicrosPerRecord", r.cpuMicros());
             number(node, "steadyCpuMicrosPerRecord", r.steadyCpuMicros());
+            number(node, "streamThreadsOnCore", r.streamThreadsOnCore());
         }, () -> parent.putNull(name));
     }
 

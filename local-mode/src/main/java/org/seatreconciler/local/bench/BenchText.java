@@ -46,6 +46,12 @@ final class BenchText {
         StringBuilder writes = new StringBuilder();
         l.topologyWrites().forEach((topic, count) -> writes.append(f(", %s %.2f", topic, count / (double) l.records())));
         lines.add(f("  the topology wrote %.2f records per event%s", l.writesPerEvent(), writes));
+        if (!Double.isNaN(l.topology().streamThreadsOnCore())) {
+            lines.add(f("  after the first commit the stream thread(s) were on a core %s of the time in the topology, %s in Q "
+                    + "(CPU time over wall time and %d thread(s); near 100%%: bound by the stream threads, not the broker)",
+                    percent(l.topology().streamThreadsOnCore() / l.threads()),
+                    percent(l.passThrough().streamThreadsOnCore() / l.threads()), l.threads()));
+        }
         l.jar().ifPresent(j -> {
             lines.add(replay("  topology replay, production jar ", j, "events"));
             lines.add(f("  jar/P %s  (from process start to no lag)", percent(l.jarOverProducer())));

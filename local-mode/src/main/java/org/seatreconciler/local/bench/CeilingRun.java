@@ -59,7 +59,8 @@ final class CeilingRun {
         ReplayTiming.Replay passThrough;
         try (PassThroughApp app = PassThroughApp.start(bench.bootstrapServers(), qGroup, input, copy, threads,
                 tuning.commitInterval(), tuning.passThroughSettings(), bench.scratch(qGroup))) {
-            passThrough = lag.await(qGroup, input, partitions, start, startCpu, CpuTime::thisJvm, timeout, app::alive);
+            passThrough = lag.await(qGroup, input, partitions, start, startCpu, CpuTime::thisJvm,
+                    CpuTime.streamThreads(qGroup), timeout, app::alive);
         }
 
         console.println("  the topology, in this JVM, replaying them ...");
@@ -72,7 +73,8 @@ final class CeilingRun {
         ReplayTiming.Replay topology;
         Outcomes outcomes;
         try (StreamsRuntime app = DefaultComponents.streamsWith(tuning.springProperties(threads)).start(settings)) {
-            topology = lag.await(tGroup, input, partitions, start, startCpu, CpuTime::thisJvm, timeout, () -> true);
+            topology = lag.await(tGroup, input, partitions, start, startCpu, CpuTime::thisJvm,
+                    CpuTime.streamThreads(tGroup), timeout, () -> true);
             outcomes = app.outcomes();
         }
         console.println(String.format(Locale.ROOT, "    %,d applied, %,d duplicates, rejected %s", outcomes.applied(),
@@ -100,7 +102,7 @@ final class CeilingRun {
         try (ChildJvm app = ChildJvm.start(jars.jvmOptions(), jar, BenchBroker.arguments(properties), dir,
                 bench.scratch(group + ".log"))) {
             return app.explainingFailure(() -> lag.await(group, topics.membershipEvents(), partitions, start, startCpu,
-                    CpuTime.withChild(app.pid()), timeout, app::alive));
+                    CpuTime.withChild(app.pid()), () -> -1, timeout, app::alive));
         }
     }
 

@@ -1,9 +1,13 @@
 package org.seatreconciler.local.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
-/** CPU time used by this JVM (the bench, its broker and any app in it) and by a child process. */
+/** CPU time used by this JVM (the bench, its broker and any app in it), by a child process and by stream threads. */
 final class CpuTime {
 
     private CpuTime() {
@@ -18,12 +22,33 @@ final class CpuTime {
     }
 
     /** This JVM's and the child's together (the child's last known figure once it is gone). */
-    static java.util.function.LongSupplier withChild(long pid) {
+    static LongSupplier withChild(long pid) {
         long[] last = new long[1];
         return () -> {
             ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
                     .ifPresent(n -> last[0] = n);
             return thisJvm() + last[0];
+        };
+    }
+
+    /**
+     * The CPU time of the live stream threads of the Kafka Streams app {@code applicationId} in this JVM
+     * (named {@code <applicationId>-<process id>-StreamThread-<n>}), or -1 where the JVM does not measure it.
+     */
+    static LongSupplier streamThreads(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return () -> -1;
+        }
+        Pattern name = Pattern.compile(Pattern.quote(applicationId) + "-.*-StreamThread-\\d+");
+        return () -> {
+            long sum = 0;
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && name.matcher(info.getThreadName()).matches()) {
+                    sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            return sum;
         };
     }
 }

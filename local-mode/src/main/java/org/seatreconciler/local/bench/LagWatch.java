@@ -43,10 +43,11 @@ final class LagWatch {
      *
      * @param cpu   CPU time used by the processes doing the work (the bench's JVM with its broker, and the
      *              app's JVM when it has its own), read at the start and at each poll
+     * @param threadCpu CPU time of the app's stream threads (-1: not known), read at each poll
      * @param alive false once the app died: the wait stops with an error instead of running into the timeout
      */
     ReplayTiming.Replay await(String group, String topic, int partitions, long startNanos, long startCpuNanos,
-                              LongSupplier cpu, Duration timeout, BooleanSupplier alive) {
+                              LongSupplier cpu, LongSupplier threadCpu, Duration timeout, BooleanSupplier alive) {
         long records = records(topic, partitions);
         ReplayTiming timing = new ReplayTiming(records, startNanos, startCpuNanos);
         long deadline = startNanos + timeout.toNanos();
@@ -55,7 +56,7 @@ final class LagWatch {
                     .partitionsToOffsetAndMetadata());
             long sum = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
-            timing.observe(System.nanoTime(), cpu.getAsLong(), sum);
+            timing.observe(System.nanoTime(), cpu.getAsLong(), threadCpu.getAsLong(), sum);
             if (timing.done()) {
                 return timing.result();
             }

@@ -21,6 +21,8 @@ final class ReplayTiming {
     private long firstCommitted;
     private long doneNanos = -1;
     private long doneCpuNanos;
+    private long firstCommitThreadNanos = -1;
+    private long doneThreadNanos = -1;
 
     /**
      * @param records  the records on the input topic (the sum of its end offsets)
@@ -34,17 +36,27 @@ final class ReplayTiming {
 
     /** The group's committed offsets (summed over the partitions) at {@code nanos}, with the CPU time used by then. */
     void observe(long nanos, long cpuNanos, long committed) {
+        observe(nanos, cpuNanos, -1, committed);
+    }
+
+    /**
+     * The same, with the CPU time of the app's stream threads by then ({@code threadCpuNanos}; -1 where it is
+     * not known, e.g. in another JVM).
+     */
+    void observe(long nanos, long cpuNanos, long threadCpuNanos, long committed) {
         if (done()) {
             return;
         }
         if (committed > 0 && firstCommitNanos < 0) {
             firstCommitNanos = nanos;
             firstCommitCpuNanos = cpuNanos;
+            firstCommitThreadNanos = threadCpuNanos;
             firstCommitted = committed;
         }
         if (committed >= records) {
             doneNanos = nanos;
             doneCpuNanos = cpuNanos;
+            doneThreadNanos = threadCpuNanos;
         }
     }
 
@@ -61,18 +73,20 @@ final class ReplayTiming {
         if (records == 0 || firstCommitNanos < 0 || firstCommitted >= records) {
             // everything came in one commit: no steady part to tell apart
             return new Replay(records, total, total, Rates.perSecond(records, total), Rates.perSecond(records, total),
-                    cpuPerRecord, cpuPerRecord);
+                    cpuPerRecord, cpuPerRecord, Double.NaN);
         }
         Duration untilFirstCommit = Duration.ofNanos(firstCommitNanos - startNanos);
         Duration steady = Duration.ofNanos(doneNanos - firstCommitNanos);
         if (steady.compareTo(SHORTEST_STEADY) < 0) {
             // polled every 100 ms, with commits a second apart: too short a window to say anything
             return new Replay(records, total, untilFirstCommit, Rates.perSecond(records, total), Double.NaN,
-                    cpuPerRecord, Double.NaN);
+                    cpuPerRecord, Double.NaN, Double.NaN);
         }
+        double threadsOnCore = firstCommitThreadNanos < 0 || doneThreadNanos < firstCommitThreadNanos ? Double.NaN
+                : (doneThreadNanos - firstCommitThreadNanos) / (double) steady.toNanos();
         return new Replay(records, total, untilFirstCommit, Rates.perSecond(records, total),
                 Rates.perSecond(records - firstCommitted, steady), cpuPerRecord,
-                perRecordMicros(doneCpuNanos - firstCommitCpuNanos, records - firstCommitted));
+                perRecordMicros(doneCpuNanos - firstCommitCpuNanos, records - firstCommitted), threadsOnCore);
     }
 
     private static double perRecordMicros(long cpuNanos, long records) {
@@ -90,8 +104,17 @@ final class ReplayTiming {
      *                         replay ended less than {@link #SHORTEST_STEADY} after its first commit
      * @param cpuMicros        CPU time of the app's and the broker's processes per record, start to no lag
      * @param steadyCpuMicros  the same after the first commit
+     * @param streamThreadsOnCore after the first commit, the CPU time of the app's stream threads per second of
+     *                         wall time (1.0: one thread busy all the time); NaN when not measured (the app in
+     *                         its own JVM) or without a steady part. Near the number of threads, the replay is
+     *                         bound by them, not by the broker
      */
     record Replay(long records, Duration total, Duration untilFirstCommit, double rate, double steadyRate,
-                  double cpuMicros, double steadyCpuMicros) {
+                  double cpuMicros, double steadyCpuMicros, double streamThreadsOnCore) {
+
+        Replay(long records, Duration total, Duration untilFirstCommit, double rate, double steadyRate,
+               double cpuMicros, double steadyCpuMicros) {
+            this(records, total, untilFirstCommit, rate, steadyRate, cpuMicros, steadyCpuMicros, Double.NaN);
+        }
     }
 }

@@ -81,8 +81,8 @@ final class ScaleRuns {
         try (ChildJvm app = ChildJvm.start(jvmOptions(gcLog), jars.streams().orElseThrow(),
                 BenchBroker.arguments(properties), bench.scratch(group), bench.scratch(group + ".log"))) {
             ReplayTiming.Replay replay = app.explainingFailure(() -> new LagWatch(bench.admin())
-                    .await(group, topics.membershipEvents(), partitions, start, startCpu, CpuTime.withChild(app.pid()), timeout,
-                            app::alive));
+                    .await(group, topics.membershipEvents(), partitions, start, startCpu, CpuTime.withChild(app.pid()), () -> -1,
+                            timeout, app::alive));
             ProcStatus beforeGc = ProcStatus.of(app.pid()).orElse(new ProcStatus(0, 0));
             fullGc(app.pid());
             ProcStatus proc = ProcStatus.of(app.pid()).orElse(beforeGc);

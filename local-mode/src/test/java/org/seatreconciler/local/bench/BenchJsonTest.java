@@ -34,7 +34,8 @@ class BenchJsonTest {
                 "topologyOverPassThrough", "ratiosOfSteadyRates", "productionJarOverProducer");
         assertThat(layout.path("topology").toString()).isEqualTo("{\"records\":199600,\"seconds\":12.0,"
                 + "\"secondsToFirstCommit\":2.0,\"rate\":16633.0,\"steadyRate\":20000.0,\"cpuMicrosPerRecord\":120.0,"
-                + "\"steadyCpuMicrosPerRecord\":95.5}");
+                + "\"steadyCpuMicrosPerRecord\":95.5,\"streamThreadsOnCore\":0.9}");
+        assertThat(layout.path("productionJar").path("streamThreadsOnCore").isNull()).isTrue();
         assertThat(layout.path("topologyWritesPerEvent").asDouble()).isEqualTo(4.0);
         assertThat(layout.path("topologyWrites").toString()).isEqualTo("{\"member-state-store-changelog\":199600,"
                 + "\"seats.org-counts\":199600,\"seats.org-daily\":399200}");

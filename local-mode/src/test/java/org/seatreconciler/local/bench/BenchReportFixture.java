@@ -36,9 +36,16 @@ final class BenchReportFixture {
                 rate, steady, 120.0, 95.5);
     }
 
+    /** A replay in this JVM, whose stream threads' CPU time was measured. */
+    static ReplayTiming.Replay replay(long records, int totalSeconds, int firstCommitSeconds, double rate, double steady,
+                                      double streamThreadsOnCore) {
+        return new ReplayTiming.Replay(records, Duration.ofSeconds(totalSeconds), Duration.ofSeconds(firstCommitSeconds),
+                rate, steady, 120.0, 95.5, streamThreadsOnCore);
+    }
+
     static BenchReport full() {
-        Layout layout = new Layout(1, 1, 199_600, 61.5, 100_000, replay(199_600, 5, 2, 39_920, 50_000),
-                replay(199_600, 12, 2, 16_633, 20_000), WRITES, Optional.of(replay(199_600, 25, 12, 7_984, 15_000)));
+        Layout layout = new Layout(1, 1, 199_600, 61.5, 100_000, replay(199_600, 5, 2, 39_920, 50_000, 0.45),
+                replay(199_600, 12, 2, 16_633, 20_000, 0.9), WRITES, Optional.of(replay(199_600, 25, 12, 7_984, 15_000)));
         LatencyRun.LatencyResult latency = new LatencyRun.LatencyResult(Duration.ofMillis(100), 5_000,
                 Duration.ofSeconds(60), 4_999.5, new LatencyRecorder.Summary(300_000, 0, Duration.ofMillis(80),
                 Duration.ofMillis(240), Duration.ofMillis(410)));

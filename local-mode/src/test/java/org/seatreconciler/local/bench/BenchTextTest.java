@@ -32,6 +32,8 @@ class BenchTextTest {
                 "  topology/P 20%  topology/Q 40%  (steady rates)",
                 "  the topology wrote 4.00 records per event, member-state-store-changelog 1.00, seats.org-counts 1.00, "
                         + "seats.org-daily 2.00",
+                "  after the first commit the stream thread(s) were on a core 90% of the time in the topology, 45% in Q "
+                        + "(CPU time over wall time and 1 thread(s); near 100%: bound by the stream threads, not the broker)",
                 "  topology replay, production jar      7,984 events/s from start to no lag (25.0 s);     15,000/s after its first commit (12.0 s after start); "
                         + "CPU 120 us per record, 96 us after the first commit",
                 "  jar/P 8%  (from process start to no lag)");

@@ -35,6 +35,28 @@ class ReplayTimingTest {
     }
 
     @Test
+    void theStreamThreadsTimeOnACoreIsTakenAfterTheFirstCommit() {
+        ReplayTiming timing = new ReplayTiming(100_000, 0, 0);
+        timing.observe(S, S, S / 2, 0);
+        timing.observe(3 * S, 4 * S, 2 * S, 20_000);        // first commit: the threads had used 2 s
+        timing.observe(7 * S, 9 * S, 5 * S + S / 2, 100_000); // 3.5 s more in the 4 s since
+
+        assertThat(timing.result().streamThreadsOnCore()).isCloseTo(0.875, within(1e-9));
+    }
+
+    @Test
+    void streamThreadsNotMeasuredOrWithoutASteadyPartHaveNoFigure() {
+        ReplayTiming inAnotherJvm = new ReplayTiming(100_000, 0, 0);
+        inAnotherJvm.observe(3 * S, 4 * S, 20_000);
+        inAnotherJvm.observe(7 * S, 9 * S, 100_000);
+        ReplayTiming inOneCommit = new ReplayTiming(5_000, 0, 0);
+        inOneCommit.observe(2 * S, S, S, 5_000);
+
+        assertThat(inAnotherJvm.result().streamThreadsOnCore()).isNaN();
+        assertThat(inOneCommit.result().streamThreadsOnCore()).isNaN();
+    }
+
+    @Test
     void aReplayDoneInItsFirstCommitHasOneRate() {
         ReplayTiming timing = new ReplayTiming(5_000, 0, 0);
         timing.observe(2 * S, S, 5_000);
