@@ -28,8 +28,10 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Every way of starting the nightly job (the command line, the scheduler, the local mode) comes here. It
@@ -162,7 +164,33 @@ public class NightlyBilling {
                     + "lease; marking it FAILED and restarting it where it stopped", date, last.getId(),
                     last.getStatus(), last.getStartTime());
             jobOperator.recover(last);
+        } else if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            restartableAfterUnknownOutcome(date, last);
         }
+    }
+
+    /**
+     * Spring Batch leaves a run UNKNOWN when a chunk's transaction ended with an unknown outcome (its database
+     * connection failed during the rollback or the commit: a fail-over, a terminated session) and then refuses
+     * every restart, asking for manual intervention; with no gaps allowed, no later date would be billed
+     * either. For this job a restart is safe: the ledger's rows are inserted only if absent and each
+     * partition's read position is committed in the same transaction as its rows, so a restart writes the
+     * chunk again or finds it written. The run and its UNKNOWN steps are marked FAILED, which restarts it
+     * after its last chunk known to be committed.
+     */
+    private void restartableAfterUnknownOutcome(LocalDate date, JobExecution last) {
+        log.warn("Restarting the run of {} (execution {}) whose chunk transaction ended with an unknown outcome (its "
+                + "database connection failed during a rollback or commit): the ledger's rows are inserted only if absent "
+                + "and each partition's position commits with them, so the restart writes that chunk again or finds it "
+                + "written", date, last.getId());
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                jobRepository.update(step);
+            }
+        }
+        last.setStatus(BatchStatus.FAILED);
+        jobRepository.update(last);
     }
 
     private BillingRun alreadyBilled(LocalDate date) {
@@ -200,16 +228,31 @@ public class NightlyBilling {
         return failures;
     }
 
-    private static String reason(List<Throwable> failures) {
+    static String reason(List<Throwable> failures) {
         if (failures.isEmpty()) {
             return "no failure recorded";
         }
         Throwable failure = failures.get(0);
-        // Batch wraps the cause ("Unable to process chunk"); the operator needs the cause itself.
-        while (failure.getCause() != null && failure.getClass().getName().startsWith("org.springframework.batch.")) {
-            failure = failure.getCause();
+        while (true) {
+            if (failure instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                // a rollback that failed hides what it was rolling back: that comes first
+                failure = rollback.getApplicationException();
+            } else if (failure.getCause() != null && (failure.getClass().getName().startsWith("org.springframework.batch.")
+                    || oneLine(failure.getMessage()).isEmpty())) {
+                // Batch wraps the cause ("Unable to process chunk"); the operator needs the cause itself
+                failure = failure.getCause();
+            } else {
+                break;
+            }
         }
-        return oneLine(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        String message = oneLine(failure.getMessage());
+        String cause = oneLine(NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+        if (message.isEmpty()) {
+            return cause.isEmpty() ? failure.getClass().getSimpleName() : cause;
+        }
+        // "JDBC rollback failed" says little without "Connection is closed"; a driver's message that already
+        // ends a long Spring message is not repeated
+        return cause.isEmpty() || message.contains(cause) ? message : message + ": " + cause;
     }
 
     private static String oneLine(String message) {
