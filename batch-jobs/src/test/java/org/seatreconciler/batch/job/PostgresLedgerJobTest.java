@@ -3,8 +3,6 @@ package org.seatreconciler.batch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.billing.SeatFigures;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,26 +28,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @TestPropertySource(properties = "seats.billing.max-not-billed-share=0.5")
 class PostgresLedgerJobTest extends BillingJobTestSupport {
 
-    private static final EmbeddedPostgres POSTGRES = start();
-
-    private static EmbeddedPostgres start() {
-        try {
-            // binaries and data under target/, not the system temp folder
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(new java.io.File("target/embedded-pg")).start();
-            new ResourceDatabasePopulator(new ClassPathResource("old-seat-ledger-schema.sql"))
-                    .execute(postgres.getPostgresDatabase());
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final EmbeddedPostgres POSTGRES = EmbeddedLedger.start("old-seat-ledger-schema.sql");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        EmbeddedLedger.register(registry, POSTGRES);
     }
 
     @AfterAll
