@@ -17,11 +17,11 @@ import org.springframework.util.unit.DataSize;
 /**
  * One memory budget for all the RocksDB stores of the process (Kafka Streams' "bounded memory" recipe), set
  * as {@code rocksdb.config.setter} by {@link #configure}: a block cache of {@code seats.streams.rocksdb-memory}
- * (256 MB) shared by every store,
- * which also accounts for the memtables (a write buffer manager holds them to half of it) and keeps the
- * index and filter blocks. Kafka Streams' default gives each store of each partition its own 50 MB cache and
- * up to 3 x 16 MB of memtables, so the off-heap memory grew with the partitions an instance holds; with this
- * it is the budget (plus RocksDB's own small overheads) however many there are.
+ * (256 MB) shared by every store, which also accounts for the memtables (a write buffer manager holds them to
+ * half of it) and keeps the index and filter blocks. Kafka Streams' default gives each store of each
+ * partition its own 50 MB cache and up to 3 x 16 MB of memtables, so the off-heap memory grew with the
+ * partitions an instance holds; with this it is the budget (plus RocksDB's own small overheads) however many
+ * there are.
  *
  * <p>The memtables may also grow to 64 MB each (16 MB by default): a member's state read soon after it was
  * written is found in memory instead of in a sorted file, which the bench measured at about 15% less CPU per
