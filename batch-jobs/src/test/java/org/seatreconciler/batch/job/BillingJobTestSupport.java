@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,9 +36,17 @@ import org.seatreconciler.avro.OrgSeatDay;
 import org.seatreconciler.batch.BatchApplication;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.NightlyBilling;
+import org.seatreconciler.batch.config.BillingJobConfiguration;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.schemas.Topics;
 import org.seatreconciler.schemas.serde.ConfluentAvroSerde;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +99,8 @@ abstract class BillingJobTestSupport {
     LedgerRepository ledgerRepository;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    JobRepository jobRepository;
 
     @DynamicPropertySource
     static void outDir(DynamicPropertyRegistry registry) {
@@ -102,6 +113,18 @@ abstract class BillingJobTestSupport {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** What a process killed while billing {@code date} leaves in the job's database: its execution STARTED. */
+    JobExecution killedRun(LocalDate date, LocalDateTime startedAt) throws Exception {
+        JobParameters parameters = new JobParametersBuilder()
+                .addLocalDate(BillingJobConfiguration.BILLING_DATE, date, true).toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance(BillingJobConfiguration.JOB_NAME, parameters);
+        JobExecution killed = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        killed.setStatus(BatchStatus.STARTED);
+        killed.setStartTime(startedAt);
+        jobRepository.update(killed);
+        return killed;
     }
 
     /** Bills {@code date} (after any date before it not billed yet) and returns the run of {@code date}. */

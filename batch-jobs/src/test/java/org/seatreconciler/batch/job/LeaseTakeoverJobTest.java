@@ -8,15 +8,9 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
-import org.seatreconciler.batch.config.BillingJobConfiguration;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,21 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LeaseTakeoverJobTest extends BillingJobTestSupport {
 
     @Autowired
-    JobRepository jobRepository;
-    @Autowired
     BillingLease lease;
 
     @Test
     void aRunLeftByAKilledProcessIsRefusedWhileItsLeaseLivesAndTakenOverOnceItExpires() throws Exception {
         publishWorkedExampleDays();
         publishWorkedExamplePlans();
-        JobParameters parameters = new JobParametersBuilder()
-                .addLocalDate(BillingJobConfiguration.BILLING_DATE, SEP_30, true).toJobParameters();
-        JobInstance instance = jobRepository.createJobInstance(BillingJobConfiguration.JOB_NAME, parameters);
-        JobExecution killed = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
-        killed.setStatus(BatchStatus.STARTED);
-        killed.setStartTime(LocalDateTime.of(2026, 10, 1, 0, 30));
-        jobRepository.update(killed);
+        JobExecution killed = killedRun(SEP_30, LocalDateTime.of(2026, 10, 1, 0, 30));
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("INSERT INTO billing_lease (name, holder, expires_at) VALUES ('nightly-billing', 'lost-host/4242/dead', "
                 + ":until)").param("until", System.currentTimeMillis() + 60_000).update();

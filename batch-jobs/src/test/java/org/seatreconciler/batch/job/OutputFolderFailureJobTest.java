@@ -17,7 +17,6 @@ import org.seatreconciler.batch.launch.SchemaCheck;
 import org.seatreconciler.batch.preview.BillingPreview;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -36,8 +35,6 @@ class OutputFolderFailureJobTest extends BillingJobTestSupport {
     SchemaCheck schemaCheck;
     @Autowired
     OutsideFailure outsideFailure;
-    @Autowired
-    JobRepository jobRepository;
 
     @Test
     void anUnwritableOutputFolderIsOneLineNamingItAndExitStatusThree() throws Exception {

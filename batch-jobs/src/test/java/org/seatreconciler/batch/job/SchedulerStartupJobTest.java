@@ -13,11 +13,6 @@ import org.seatreconciler.batch.config.BillingJobConfiguration;
 import org.seatreconciler.batch.launch.BillingScheduler;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,21 +28,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:scheduler-startup;DB_CLOSE_DELAY=-1")
 class SchedulerStartupJobTest extends BillingJobTestSupport {
 
-    @Autowired
-    JobRepository jobRepository;
 
     @Test
     void atStartupTheSchedulerTakesOverTheKilledRunAndBillsUpToYesterdayWithoutWaitingForTheCron() throws Exception {
         publishWorkedExampleDays();
         publishWorkedExamplePlans();
         bill(SEP_30);
-        JobParameters oct1 = new JobParametersBuilder()
-                .addLocalDate(BillingJobConfiguration.BILLING_DATE, OCT_1, true).toJobParameters();
-        JobInstance instance = jobRepository.createJobInstance(BillingJobConfiguration.JOB_NAME, oct1);
-        JobExecution killed = jobRepository.createJobExecution(instance, oct1, new ExecutionContext());
-        killed.setStatus(BatchStatus.STARTED);
-        killed.setStartTime(LocalDateTime.of(2026, 10, 3, 2, 0));
-        jobRepository.update(killed);
+        JobExecution killed = killedRun(OCT_1, LocalDateTime.of(2026, 10, 3, 2, 0));
         JdbcClient.create(dataSource).sql("UPDATE billing_lease SET holder = 'lost-host/4242/dead', expires_at = :expired")
                 .param("expired", System.currentTimeMillis() - 1).update();
 
@@ -66,7 +53,7 @@ class SchedulerStartupJobTest extends BillingJobTestSupport {
             assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-clinic-b-T", "20260930-solo-c-T",
                     "20261001-clinic-a-R", "20261001-clinic-b-R", "20261001-solo-c-R", "20261002-clinic-a-T");
             assertThat(jobRepository.getJobExecution(killed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
-            assertThat(jobRepository.getLastJobExecution(BillingJobConfiguration.JOB_NAME, oct1).getStatus())
+            assertThat(jobRepository.getLastJobExecution(BillingJobConfiguration.JOB_NAME, killed.getJobParameters()).getStatus())
                     .isEqualTo(BatchStatus.COMPLETED);
             assertFilesAreTheWorkedExample(files.folder(OCT_1), OCT_1);
             assertFilesAreTheWorkedExample(files.folder(OCT_2), OCT_2);

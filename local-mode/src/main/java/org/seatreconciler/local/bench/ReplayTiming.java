@@ -34,14 +34,9 @@ final class ReplayTiming {
         this.startCpuNanos = startCpuNanos;
     }
 
-    /** The group's committed offsets (summed over the partitions) at {@code nanos}, with the CPU time used by then. */
-    void observe(long nanos, long cpuNanos, long committed) {
-        observe(nanos, cpuNanos, -1, committed);
-    }
-
     /**
-     * The same, with the CPU time of the app's stream threads by then ({@code threadCpuNanos}; -1 where it is
-     * not known, e.g. in another JVM).
+     * The group's committed offsets (summed over the partitions) at {@code nanos}, with the CPU time used by then
+     * and that of the app's stream threads ({@code threadCpuNanos}; -1 where it is not known, e.g. in another JVM).
      */
     void observe(long nanos, long cpuNanos, long threadCpuNanos, long committed) {
         if (done()) {
@@ -111,10 +106,5 @@ final class ReplayTiming {
      */
     record Replay(long records, Duration total, Duration untilFirstCommit, double rate, double steadyRate,
                   double cpuMicros, double steadyCpuMicros, double streamThreadsOnCore) {
-
-        Replay(long records, Duration total, Duration untilFirstCommit, double rate, double steadyRate,
-               double cpuMicros, double steadyCpuMicros) {
-            this(records, total, untilFirstCommit, rate, steadyRate, cpuMicros, steadyCpuMicros, Double.NaN);
-        }
     }
 }

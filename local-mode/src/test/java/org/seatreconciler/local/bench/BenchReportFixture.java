@@ -31,9 +31,9 @@ final class BenchReportFixture {
                 Duration.ofSeconds(3), 6_000, 190_000, 7_600, rejected));
     }
 
+    /** A replay whose stream threads were not measured (the app in its own JVM). */
     static ReplayTiming.Replay replay(long records, int totalSeconds, int firstCommitSeconds, double rate, double steady) {
-        return new ReplayTiming.Replay(records, Duration.ofSeconds(totalSeconds), Duration.ofSeconds(firstCommitSeconds),
-                rate, steady, 120.0, 95.5);
+        return replay(records, totalSeconds, firstCommitSeconds, rate, steady, Double.NaN);
     }
 
     /** A replay in this JVM, whose stream threads' CPU time was measured. */
@@ -60,7 +60,7 @@ final class BenchReportFixture {
 
     static BenchReport withoutOptionalRuns() {
         ReplayTiming.Replay shortPassThrough = new ReplayTiming.Replay(199_600, Duration.ofSeconds(2),
-                Duration.ofMillis(1_500), 99_800, Double.NaN, 10.0, Double.NaN);
+                Duration.ofMillis(1_500), 99_800, Double.NaN, 10.0, Double.NaN, Double.NaN);
         Layout layout = new Layout(4, 2, 199_600, 61.5, 100_000, shortPassThrough,
                 replay(199_600, 12, 2, 16_633, 20_000), WRITES, Optional.empty());
         return new BenchReport(WORKLOAD, Optional.of(pipeline()), List.of(measured(layout)), List.of(), Optional.empty(),

@@ -16,12 +16,12 @@ class ReplayTimingTest {
     void separatesTheStartFromTheSteadyRate() {
         // CPU: 50 s used before the start; 6 s during the start, 8 s for the last 80,000 records
         ReplayTiming timing = new ReplayTiming(100_000, 10 * S, 50 * S);
-        timing.observe(11 * S, 51 * S, 0);           // started, nothing committed yet
-        timing.observe(14 * S, 56 * S, 20_000);      // first commit, 4 s after start
-        timing.observe(16 * S, 60 * S, 60_000);
+        timing.observe(11 * S, 51 * S, -1, 0);           // started, nothing committed yet
+        timing.observe(14 * S, 56 * S, -1, 20_000);      // first commit, 4 s after start
+        timing.observe(16 * S, 60 * S, -1, 60_000);
         assertThat(timing.done()).isFalse();
-        timing.observe(18 * S, 64 * S, 100_000);     // every record committed, 8 s after start
-        timing.observe(19 * S, 65 * S, 100_000);     // later polls change nothing
+        timing.observe(18 * S, 64 * S, -1, 100_000);     // every record committed, 8 s after start
+        timing.observe(19 * S, 65 * S, -1, 100_000);     // later polls change nothing
 
         ReplayTiming.Replay replay = timing.result();
 
@@ -47,8 +47,8 @@ class ReplayTimingTest {
     @Test
     void streamThreadsNotMeasuredOrWithoutASteadyPartHaveNoFigure() {
         ReplayTiming inAnotherJvm = new ReplayTiming(100_000, 0, 0);
-        inAnotherJvm.observe(3 * S, 4 * S, 20_000);
-        inAnotherJvm.observe(7 * S, 9 * S, 100_000);
+        inAnotherJvm.observe(3 * S, 4 * S, -1, 20_000);
+        inAnotherJvm.observe(7 * S, 9 * S, -1, 100_000);
         ReplayTiming inOneCommit = new ReplayTiming(5_000, 0, 0);
         inOneCommit.observe(2 * S, S, S, 5_000);
 
@@ -59,7 +59,7 @@ class ReplayTimingTest {
     @Test
     void aReplayDoneInItsFirstCommitHasOneRate() {
         ReplayTiming timing = new ReplayTiming(5_000, 0, 0);
-        timing.observe(2 * S, S, 5_000);
+        timing.observe(2 * S, S, -1, 5_000);
 
         ReplayTiming.Replay replay = timing.result();
 
@@ -74,8 +74,8 @@ class ReplayTimingTest {
     @Test
     void lessThanASecondAfterTheFirstCommitGivesNoSteadyRate() {
         ReplayTiming timing = new ReplayTiming(10_000, 0, 0);
-        timing.observe(S, S, 6_000);
-        timing.observe(S + 900_000_000L, 2 * S, 10_000);
+        timing.observe(S, S, -1, 6_000);
+        timing.observe(S + 900_000_000L, 2 * S, -1, 10_000);
 
         ReplayTiming.Replay replay = timing.result();
 
@@ -88,7 +88,7 @@ class ReplayTimingTest {
     @Test
     void noResultBeforeTheEnd() {
         ReplayTiming timing = new ReplayTiming(10, 0, 0);
-        timing.observe(S, S, 9);
+        timing.observe(S, S, -1, 9);
 
         assertThatThrownBy(timing::result).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the replay has not reached the end of its input");
