@@ -34,7 +34,6 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     /** The key, among the streams properties, of the budget in bytes. */
     static final String MEMORY_BYTES = "seats.streams.rocksdb-memory-bytes";
     static final DataSize MINIMUM = DataSize.ofMegabytes(16);
-    static final long DEFAULT_BYTES = DataSize.ofMegabytes(256).toBytes();
     private static final long MAX_WRITE_BUFFER = 64L * 1024 * 1024;
     /** The share of the cache kept for index and filter blocks, so that data blocks do not push them out. */
     private static final double INDEX_AND_FILTER_SHARE = 0.1;
@@ -77,23 +76,8 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
         // the cache and the write buffer manager serve every store of the process: never closed
     }
 
+    /** The resources of the budget {@code configured} (bytes, as {@link #configure} sets it), made once per budget. */
     static Shared shared(Object configured) {
-        return SHARED.computeIfAbsent(bytes(configured), Shared::of);
-    }
-
-    static long bytes(Object configured) {
-        if (configured == null || configured.toString().isBlank()) {
-            return DEFAULT_BYTES;
-        }
-        long bytes;
-        try {
-            bytes = Long.parseLong(configured.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MEMORY_BYTES + " must be a number of bytes, not '" + configured + "'");
-        }
-        if (bytes < MINIMUM.toBytes()) {
-            throw new IllegalArgumentException(MEMORY_BYTES + " must be at least 16 MiB (16777216), not " + bytes);
-        }
-        return bytes;
+        return SHARED.computeIfAbsent(Long.parseLong(String.valueOf(configured).trim()), Shared::of);
     }
 }

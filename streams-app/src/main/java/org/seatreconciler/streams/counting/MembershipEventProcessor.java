@@ -1,9 +1,9 @@
 package org.seatreconciler.streams.counting;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,14 +36,15 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
 
     private static final Logger log = LoggerFactory.getLogger(MembershipEventProcessor.class);
     private static final Serializer<String> KEY_SERIALIZER = new StringSerializer();
-    /** About 20 MB of heap at most; an organisation forgotten is only looked up again. */
+    /** About 20 MB of heap per task at most; an organisation forgotten is only looked up again. */
     private static final int MAX_ORGS_REMEMBERED = 200_000;
 
     private final TopologySettings settings;
     private final EventDecoder decoder;
     private final EventOutcomes outcomes;
     private final UnpublishedOrgs unpublished = new UnpublishedOrgs();
-    private final Set<String> orgsWithoutLegacyKeys = new HashSet<>();
+    /** Organisation -> whether it has members under legacy keys, as found by its first member not found. */
+    private final Map<String, Boolean> legacyKeys = new HashMap<>();
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, MemberRecord> members;
@@ -62,7 +63,7 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
         this.orgs = context.getStateStore(MembershipTopology.ORG_STATE_STORE);
         // init also follows a task's revival after a failure, when the cache has been cleared too
         unpublished.clear();
-        orgsWithoutLegacyKeys.clear();
+        legacyKeys.clear();
         CacheWriteThrough.register(context, orgs, this::publish);
     }
 
@@ -158,24 +159,25 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
      * Whether the organisation may still have members under {@link StoreKeys#legacy} keys. Asked when a member
      * is not found, i.e. for every member's first event: a store lookup that finds nothing is the dearest one
      * RocksDB's Java binding makes (it throws and catches a C++ exception), so the organisation's legacy keys
-     * are looked for once, by prefix, and an organisation without any is remembered. Only a store restored
-     * from an older version's changelog holds legacy keys, and a restore re-initialises this processor.
+     * are looked for once, by prefix, and the answer is remembered (a "yes" that goes stale as its members move
+     * over only costs the legacy lookup made before). Only a store restored from an older version's changelog
+     * holds legacy keys, and a restore re-initialises this processor, which forgets every answer.
      */
     private boolean mayHaveLegacyKeys(String orgId) {
-        if (orgsWithoutLegacyKeys.contains(orgId)) {
-            return false;
+        Boolean known = legacyKeys.get(orgId);
+        if (known != null) {
+            return known;
         }
+        boolean found;
         try (KeyValueIterator<String, MemberRecord> legacy = members.prefixScan(StoreKeys.legacyPrefix(orgId),
                 KEY_SERIALIZER)) {
-            if (legacy.hasNext()) {
-                return true;
-            }
+            found = legacy.hasNext();
         }
-        if (orgsWithoutLegacyKeys.size() >= MAX_ORGS_REMEMBERED) {
-            orgsWithoutLegacyKeys.clear(); // bounds the heap; forgetting only costs a lookup
+        if (legacyKeys.size() >= MAX_ORGS_REMEMBERED) {
+            legacyKeys.clear(); // bounds the heap; forgetting only costs a lookup
         }
-        orgsWithoutLegacyKeys.add(orgId);
-        return false;
+        legacyKeys.put(orgId, found);
+        return found;
     }
 
     private void reject(Record<String, byte[]> record, Rejection rejection) {

@@ -1,7 +1,6 @@
 package org.seatreconciler.streams.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Properties;
@@ -56,21 +55,6 @@ class RocksDbMemoryTest {
         own.put("rocksdb.config.setter", "com.example.OwnSetter");
         RocksDbMemory.configure(own, DataSize.ofMegabytes(256));
         assertThat(own).containsEntry("rocksdb.config.setter", "com.example.OwnSetter");
-    }
-
-    @Test
-    void withoutTheSettingTheBudgetIs256MiB() {
-        assertThat(RocksDbMemory.bytes(null)).isEqualTo(256 * MIB);
-        assertThat(RocksDbMemory.bytes(" ")).isEqualTo(256 * MIB);
-        assertThat(RocksDbMemory.bytes(" 536870912 ")).isEqualTo(512 * MIB);
-    }
-
-    @Test
-    void aBudgetThatIsNotANumberOfBytesOrTooSmallIsRefusedWithTheSettingsName() {
-        assertThatThrownBy(() -> RocksDbMemory.bytes("256MB"))
-                .hasMessage("seats.streams.rocksdb-memory-bytes must be a number of bytes, not '256MB'");
-        assertThatThrownBy(() -> RocksDbMemory.bytes(String.valueOf(8 * MIB)))
-                .hasMessage("seats.streams.rocksdb-memory-bytes must be at least 16 MiB (16777216), not 8388608");
     }
 
     /** As Kafka Streams hands them to the setter: its own block-based table config already set. */
