@@ -33,19 +33,20 @@ final class CpuTime {
 
     /**
      * The CPU time of the live stream threads of the Kafka Streams app {@code applicationId} in this JVM
-     * (named {@code <applicationId>-<process id>-StreamThread-<n>}), or -1 where the JVM does not measure it.
+     * (named {@code <applicationId>-<process id>-StreamThread-<n>}), or -1 where it is not known: the JVM does
+     * not measure it, or no such thread runs (e.g. another client.id).
      */
     static LongSupplier streamThreads(String applicationId) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!threads.isThreadCpuTimeSupported()) {
-            return () -> -1;
-        }
         Pattern name = Pattern.compile(Pattern.quote(applicationId) + "-.*-StreamThread-\\d+");
         return () -> {
-            long sum = 0;
+            if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+                return -1;
+            }
+            long sum = -1;
             for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info != null && name.matcher(info.getThreadName()).matches()) {
-                    sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                    sum = Math.max(sum, 0) + Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
                 }
             }
             return sum;
