@@ -2,6 +2,7 @@ package org.seatreconciler.batch;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.seatreconciler.schemas.settings.SeatsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -153,43 +155,52 @@ public class NightlyBilling {
     }
 
     /**
-     * A run left STARTED belongs to a process that no longer renews the lease, since this one holds it: it
-     * was killed. Marking it FAILED (JobOperator.recover, which fails its step executions too) lets the job
-     * restart it after its last committed chunk.
+     * A run left STARTED belongs to a process that no longer renews the lease, since this one holds it: it was
+     * killed. A run left UNKNOWN had a chunk's transaction end with an unknown outcome (its database connection
+     * failed during the rollback or the commit: a fail-over, a terminated session), after which Spring Batch
+     * refuses every restart and asks for manual intervention; with no gaps allowed, no later date would be billed
+     * either. Either is restarted here: this job's restart is safe whatever the lost chunk did, since the ledger's
+     * rows are inserted only if absent and each partition's read position is committed in the same transaction as
+     * its rows, so a restart writes that chunk again or finds it written.
      */
     private void takeOverDeadRun(LocalDate date, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
-        if (last != null && last.isRunning()) {
+        if (last == null) {
+            return;
+        }
+        if (last.isRunning()) {
             log.warn("Taking over the run of {} (execution {}, {} since {}): its process stopped renewing the billing "
                     + "lease; marking it FAILED and restarting it where it stopped", date, last.getId(),
                     last.getStatus(), last.getStartTime());
-            jobOperator.recover(last);
-        } else if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
-            restartableAfterUnknownOutcome(date, last);
+        } else if (last.getStatus() == BatchStatus.UNKNOWN) {
+            log.warn("Restarting the run of {} (execution {}) whose chunk transaction ended with an unknown outcome "
+                    + "(its database connection failed during a rollback or commit): the ledger's rows are inserted only "
+                    + "if absent and each partition's position commits with them, so the restart writes that chunk again "
+                    + "or finds it written", date, last.getId());
+        } else {
+            return;
         }
+        failUnfinished(last);
     }
 
     /**
-     * Spring Batch leaves a run UNKNOWN when a chunk's transaction ended with an unknown outcome (its database
-     * connection failed during the rollback or the commit: a fail-over, a terminated session) and then refuses
-     * every restart, asking for manual intervention; with no gaps allowed, no later date would be billed
-     * either. For this job a restart is safe: the ledger's rows are inserted only if absent and each
-     * partition's read position is committed in the same transaction as its rows, so a restart writes the
-     * chunk again or finds it written. The run and its UNKNOWN steps are marked FAILED, which restarts it
-     * after its last chunk known to be committed.
+     * Marks the run and every step of it still running or UNKNOWN FAILED, so that the run restarts after its last
+     * committed chunk. Every step, not only the run's status: after an unknown outcome a partition whose record
+     * could not be saved stays STARTED under an UNKNOWN billing step, and a killed run's steps may be UNKNOWN.
      */
-    private void restartableAfterUnknownOutcome(LocalDate date, JobExecution last) {
-        log.warn("Restarting the run of {} (execution {}) whose chunk transaction ended with an unknown outcome (its "
-                + "database connection failed during a rollback or commit): the ledger's rows are inserted only if absent "
-                + "and each partition's position commits with them, so the restart writes that chunk again or finds it "
-                + "written", date, last.getId());
+    private void failUnfinished(JobExecution last) {
+        LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : last.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
+            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
                 step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED);
+                step.setEndTime(now);
                 jobRepository.update(step);
             }
         }
         last.setStatus(BatchStatus.FAILED);
+        last.setExitStatus(ExitStatus.FAILED);
+        last.setEndTime(now);
         jobRepository.update(last);
     }
 
