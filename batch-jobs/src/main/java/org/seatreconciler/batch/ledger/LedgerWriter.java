@@ -88,7 +88,11 @@ public class LedgerWriter implements ItemWriter<OrgBilling> {
                 }
             } catch (DataAccessException e) {
                 TransientFailures.rethrowIfTransient(e);
-                NotBilled notBilled = new NotBilled(Identifiers.shown(item.orgId()), REFUSED + detail(e));
+                // an organisation already not billable keeps its reason first: only the billable ones refused count as
+                // refusals again when a restart totals the date's (LedgerRepository.refusedOn, the reason's prefix)
+                String refusal = REFUSED + detail(e);
+                NotBilled notBilled = new NotBilled(Identifiers.shown(item.orgId()),
+                        item.isBilled() ? refusal : item.notBilledReason() + "; " + refusal);
                 log.warn("Not billed on {}: {}", item.billingDate(), notBilled);
                 refused.add(notBilled);
                 if (item.isBilled()) {
