@@ -71,8 +71,10 @@ public class BillingFiles {
             prepare(folder);
             try (Rendered rendered = render(content, folder, FILES)) {
                 rendered.moveIntoPlace(FILES);
-                    AtomicFiles.write(folder.resolve(MANIFEST), manifest(rendered.sha256));
-                written.put(content.date(), rendered.summary);
+                AtomicFiles.write(folder.resolve(MANIFEST), manifest(rendered.sha256));
+                if (!preview) {
+                    written.put(content.date(), rendered.summary); // NightlyBilling reads it back; a preview's is not
+                }
                 return rendered.summary;
             }
         } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 
-import org.seatreconciler.batch.billing.BillingPeriod;
 import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.batch.billing.InvoiceLine;
 import org.seatreconciler.batch.billing.LineType;
@@ -215,11 +214,6 @@ public class LedgerRepository implements BillingHistory {
         }
         return jdbc.sql("SELECT MAX(billing_date) FROM seat_snapshot WHERE billing_date < :date")
                 .param("date", date).query(LocalDate.class).optional();
-    }
-
-    /** Seats invoiced per org in the month of {@code date} on dates before it. */
-    public Map<String, Integer> purchasedBefore(LocalDate date) {
-        return seatsInvoiced(BillingPeriod.containing(date).start(), date);
     }
 
     @Override

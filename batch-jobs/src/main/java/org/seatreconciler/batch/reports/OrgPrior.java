@@ -10,6 +10,4 @@ package org.seatreconciler.batch.reports;
  *                              written before the ledger kept them)
  */
 public record OrgPrior(int purchasedBefore, int renewedOnFirst, int previousMonthSeats, Integer previousRequiredSeats) {
-
-    public static final OrgPrior NONE = new OrgPrior(0, 0, 0, null);
 }

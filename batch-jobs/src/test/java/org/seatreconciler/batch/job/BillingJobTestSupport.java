@@ -240,7 +240,6 @@ abstract class BillingJobTestSupport {
         }
     }
 
-    /** invoice_id of every ledger row, in key order. */
     /**
      * The ledger's cursors, read in pages of 3 rows (a page ends inside most dates, some inside an organisation's
      * lines), give the rows of {@code dates} one query gives.
@@ -290,6 +289,7 @@ abstract class BillingJobTestSupport {
         return rows;
     }
 
+    /** invoice_id of every ledger row, in key order. */
     List<String> ledger() {
         return JdbcClient.create(dataSource).sql("SELECT invoice_id FROM seat_ledger ORDER BY billing_date, org_id")
                 .query(String.class).list();
