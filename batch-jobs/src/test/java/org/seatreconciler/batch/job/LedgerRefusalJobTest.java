@@ -33,9 +33,11 @@ class LedgerRefusalJobTest extends BillingJobTestSupport {
 
         assertFilesAreTheWorkedExample(sep30.folder(), SEP_30);
         assertThat(ledger()).containsExactly("20260930-clinic-a-T", "20260930-clinic-b-T", "20260930-solo-c-T");
-        assertThat(sep30.notBilled()).singleElement().asString()
-                .startsWith("clinic-long: the ledger refused its rows: Value too long for column");
+        // not billable (its plan is unknown) before the ledger refused its rows: both said, the unknown plan first
+        assertThat(sep30.notBilled()).singleElement().asString().startsWith("clinic-long: plan PPP")
+                .contains(" is not in the plan catalogue; the ledger refused its rows: Value too long for column");
         assertThat(Files.readString(sep30.folder().resolve("summary.json")))
-                .contains("{\"orgId\": \"clinic-long\", \"reason\": \"the ledger refused its rows: Value too long");
+                .contains("{\"orgId\": \"clinic-long\", \"reason\": \"plan PPP")
+                .contains(" is not in the plan catalogue; the ledger refused its rows: Value too long");
     }
 }
