@@ -58,11 +58,11 @@ public class TopicReads {
      *                               bill, and the night must fail rather than complete empty
      */
     public TopicOffsets endOffsets() {
-        try (Consumer<String, byte[]> daily = consumers.get(); Consumer<String, byte[]> plans = consumers.get()) {
-            Map<Integer, Long> dailyOffsets = TopicSnapshot.endOffsets(daily, dailyTopic, timeout).orElseThrow(
+        try (Consumer<String, byte[]> consumer = consumers.get()) {
+            Map<Integer, Long> dailyOffsets = TopicSnapshot.endOffsets(consumer, dailyTopic, timeout).orElseThrow(
                     () -> MissingTopicException.forSetting(dailyTopic, SeatsSettings.ORG_DAILY_SETTING));
             // No assignments may be legitimate (the subscription system has published none yet).
-            Map<Integer, Long> planOffsets = TopicSnapshot.endOffsets(plans, plansTopic, timeout).orElseGet(() -> {
+            Map<Integer, Long> planOffsets = TopicSnapshot.endOffsets(consumer, plansTopic, timeout).orElseGet(() -> {
                 log.warn("Topic {} does not exist (setting {}): no plan assignments, every organisation is billed on "
                         + "the default plan", plansTopic, SeatsSettings.ORG_PLANS_SETTING);
                 return Map.of();
@@ -73,10 +73,11 @@ public class TopicReads {
 
     /** Both topics up to {@code offsets}, reduced as they are read to what the dates {@code from .. to} need. */
     public BillingSnapshot read(TopicOffsets offsets, LocalDate from, LocalDate to) {
-        try (Consumer<String, byte[]> daily = consumers.get(); Consumer<String, byte[]> plansConsumer = consumers.get()) {
+        // one consumer, one topic after the other (each read assigns its topic's partitions and seeks to the start)
+        try (Consumer<String, byte[]> consumer = consumers.get()) {
             DailyHistory history = new DailyHistory(from, to, billingZone);
             UndecodableRecords undecodable = new UndecodableRecords();
-            long dayRecords = TopicSnapshot.readRecords(daily, dailyTopic, offsets.daily(), timeout, record -> {
+            long dayRecords = TopicSnapshot.readRecords(consumer, dailyTopic, offsets.daily(), timeout, record -> {
                 if (record.value() == null) {
                     return; // the streams app writes no tombstones to seats.org-daily
                 }
@@ -91,7 +92,7 @@ public class TopicReads {
                 history.add(day);
             });
             Map<String, String> planByOrg = new HashMap<>();
-            long assignments = TopicSnapshot.readRecords(plansConsumer, plansTopic, offsets.plans(), timeout, record -> {
+            long assignments = TopicSnapshot.readRecords(consumer, plansTopic, offsets.plans(), timeout, record -> {
                 OrgPlan plan;
                 try {
                     plan = record.value() == null ? null

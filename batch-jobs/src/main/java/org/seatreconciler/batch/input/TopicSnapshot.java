@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -46,19 +45,14 @@ public final class TopicSnapshot {
     }
 
     /**
-     * Feeds every record of {@code topic} below {@code endOffsets} (partition -> offset) to {@code sink},
-     * in offset order per partition, as (key, value); a tombstone comes with a null value. Nothing is
-     * kept here: the sink reduces as it goes, so memory does not grow with the topic.
+     * Feeds every record of {@code topic} below {@code endOffsets} (partition -> offset) to {@code sink}, in
+     * offset order per partition (a tombstone comes with a null value). Nothing is kept here: the sink reduces as
+     * it goes, so memory does not grow with the topic. The consumer is assigned the topic's partitions, replacing
+     * what it was assigned before.
      *
      * @return the number of records fed
      * @throws IllegalStateException when the offsets are not reached within {@code timeout}
      */
-    public static <V> long read(Consumer<String, V> consumer, String topic, Map<Integer, Long> endOffsets,
-            Duration timeout, BiConsumer<String, V> sink) {
-        return readRecords(consumer, topic, endOffsets, timeout, record -> sink.accept(record.key(), record.value()));
-    }
-
-    /** As {@link #read}, giving the sink whole records (with their partition and offset). */
     public static <V> long readRecords(Consumer<String, V> consumer, String topic, Map<Integer, Long> endOffsets,
             Duration timeout, java.util.function.Consumer<ConsumerRecord<String, V>> sink) {
         if (endOffsets.values().stream().allMatch(offset -> offset == 0L)) {
