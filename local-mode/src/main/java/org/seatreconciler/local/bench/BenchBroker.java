@@ -1,15 +1,20 @@
 package org.seatreconciler.local.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.seatreconciler.local.ReconcilerException;
 import org.seatreconciler.local.broker.LocalKafkaBroker;
 import org.seatreconciler.batch.billing.SeatBasis;
 import org.seatreconciler.local.pipeline.LocalSettings;
@@ -83,27 +88,39 @@ final class BenchBroker implements AutoCloseable {
     }
 
     /**
-     * Waits until every partition of new topics answers a list-offsets request from its leader. Creating a
-     * topic returns before the broker leads its partitions; a producer that sends at once gets
-     * NOT_LEADER_OR_FOLLOWER, and under load its first batches expired (120 s) instead of being retried.
+     * Waits until every partition of new topics has a leader and answers a list-offsets request from it.
+     * Creating a topic returns before the broker leads its partitions; a producer that sends at once gets
+     * NOT_LEADER_OR_FOLLOWER, and under load its first batches expired (120 s) instead of being retried. The
+     * leaders are awaited through describe-topics first: a list-offsets request for a topic not yet in the
+     * metadata fails too, but the admin client logs that at ERROR, which read as a failed run.
      */
     private void awaitLeaders(List<String> topics, int partitions) {
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new LinkedHashMap<>();
-        topics.forEach(t -> java.util.stream.IntStream.range(0, partitions)
-                .forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(t, p),
-                        org.apache.kafka.clients.admin.OffsetSpec.latest())));
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+        topics.forEach(t -> IntStream.range(0, partitions).forEach(p -> request.put(new TopicPartition(t, p),
+                OffsetSpec.latest())));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                LagWatch.get(admin.listOffsets(request).all());
-                return;
-            } catch (org.seatreconciler.local.ReconcilerException notYet) {
+                if (led(topics, partitions)) {
+                    LagWatch.get(admin.listOffsets(request).all());
+                    return;
+                }
+            } catch (ReconcilerException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
                 }
-                LagWatch.sleep(java.time.Duration.ofMillis(200));
             }
+            if (System.nanoTime() > deadline) {
+                throw new ReconcilerException("the partitions of " + topics + " have no leader after 60 s");
+            }
+            LagWatch.sleep(Duration.ofMillis(200));
         }
+    }
+
+    private boolean led(List<String> topics, int partitions) {
+        return LagWatch.get(admin.describeTopics(topics).allTopicNames()).values().stream().allMatch(topic ->
+                topic.partitions().size() == partitions && topic.partitions().stream().allMatch(p ->
+                        p.leader() != null && !p.leader().isEmpty()));
     }
 
     /** Settings for the streams app reading {@code topics} as consumer group {@code applicationId}. */
