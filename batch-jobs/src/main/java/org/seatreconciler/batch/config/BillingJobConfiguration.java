@@ -19,6 +19,7 @@ import org.seatreconciler.batch.input.BillingSession;
 import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.input.InputGuard;
 import org.seatreconciler.batch.lease.BillingLease;
+import org.seatreconciler.batch.ledger.Dialect;
 import org.seatreconciler.batch.ledger.LedgerWriter;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.reports.DateReports;
@@ -178,7 +179,8 @@ public class BillingJobConfiguration {
     DataSourceInitializer ledgerSchemaInitializer(DataSource dataSource) {
         DataSourceInitializer initializer = new DataSourceInitializer();
         initializer.setDataSource(dataSource);
-        ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ClassPathResource("seat-ledger-schema.sql"));
+        ResourceDatabasePopulator populator = new ResourceDatabasePopulator(Dialect.of(dataSource).schemaScripts().stream()
+                .map(ClassPathResource::new).toArray(ClassPathResource[]::new));
         // Two processes starting at once on a new PostgreSQL database race on CREATE TABLE IF NOT EXISTS (one
         // gets a duplicate key in pg_type); the table then exists, which is what the statement is for.
         populator.setContinueOnError(true);
