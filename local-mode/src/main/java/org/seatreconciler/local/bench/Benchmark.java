@@ -112,7 +112,8 @@ public final class Benchmark {
             }
             Optional<BenchReport.Measured<ScaleRuns.NightMemory>> night = Optional.empty();
             if (bench.scale().nightOrgs() > 0) {
-                night = Optional.of(BenchReport.Measured.of(() -> scale.night(bench.scale().nightOrgs(), partitions, FIRST_DAY)));
+                night = Optional.of(BenchReport.Measured.of(() -> scale.night(bench.scale().nightOrgs(),
+                        bench.scale().nightLedger(), partitions, FIRST_DAY)));
                 BenchText.night(night.get()).forEach(out::println);
             }
             return new BenchReport(workload, pipeline, layouts, latency, streamsMemory, night);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -90,7 +91,7 @@ final class ScaleRuns {
         }
     }
 
-    NightMemory night(long orgs, int partitions, LocalDate day) {
+    NightMemory night(long orgs, Optional<String> ledger, int partitions, LocalDate day) {
         SeatsSettings.TopicSettings topics = bench.seatTopics("night.", partitions);
         console.println(String.format(Locale.ROOT, "Night: publishing %,d organisations' daily records for %s ...", orgs, day));
         Instant at = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600);
@@ -104,11 +105,13 @@ final class ScaleRuns {
         }, r -> Topics.dailyKey(((OrgSeatDay) r).getOrgId(), day));
 
         console.println("  the nightly job's jar (" + HEAP + ") billing " + day + " ...");
+        ledger.ifPresent(url -> console.println("  its ledger and job repository: " + url.replaceAll(
+                "(?i)(password=)[^&;]*", "$1***")));
         String name = "night.bench-job";
         Path out = bench.scratch(name).resolve("out");
         LocalSettings settings = bench.streamsSettings(topics, "night.bench-no-streams-app", bench.httpRegistryUrl());
         Map<String, Object> properties = BenchBroker.with(settings.springProperties(), Map.of(
-                "spring.datasource.url", "jdbc:h2:file:" + bench.scratch(name).resolve("billing-db"),
+                "spring.datasource.url", ledger.orElse("jdbc:h2:file:" + bench.scratch(name).resolve("billing-db")),
                 "seats.billing.out-dir", out.toString(),
                 "billing-date", day.toString()));
         Path gcLog = bench.scratch(name + "-gc.log");

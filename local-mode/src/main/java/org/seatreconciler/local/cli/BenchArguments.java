@@ -20,7 +20,7 @@ final class BenchArguments {
 
     static final Set<String> OPTIONS = Set.of("--events", "--orgs", "--days", "--partitions", "--threads",
             "--latency-rate", "--latency-seconds", "--json", "--streams-jar", "--batch-jar", "--members",
-            "--night-orgs", "--jvm-opts", "--streams-props", "--skip");
+            "--night-orgs", "--night-ledger", "--jvm-opts", "--streams-props", "--skip");
 
     private final Path workingDir;
 
@@ -38,12 +38,20 @@ final class BenchArguments {
                 Duration.ofSeconds(whole(options, "--latency-seconds", 60, 0)));
         Optional<Path> streamsJar = Optional.ofNullable(options.get("--streams-jar")).map(p -> jar("--streams-jar", p));
         Optional<Path> batchJar = Optional.ofNullable(options.get("--batch-jar")).map(p -> jar("--batch-jar", p));
-        Command.Scale scale = new Command.Scale(whole(options, "--members", 0, 1), whole(options, "--night-orgs", 0, 1));
+        Optional<String> nightLedger = Optional.ofNullable(options.get("--night-ledger")).map(String::trim);
+        Command.Scale scale = new Command.Scale(whole(options, "--members", 0, 1), whole(options, "--night-orgs", 0, 1),
+                nightLedger);
         if (scale.members() > 0 && streamsJar.isEmpty()) {
             throw new UsageException("--members runs the streams app's jar with -Xmx512m: give --streams-jar too");
         }
         if (scale.nightOrgs() > 0 && batchJar.isEmpty()) {
             throw new UsageException("--night-orgs runs the nightly job's jar with -Xmx512m: give --batch-jar too");
+        }
+        if (nightLedger.isPresent() && !nightLedger.get().startsWith("jdbc:")) {
+            throw new UsageException("--night-ledger '" + nightLedger.get() + "' is not a JDBC URL (jdbc:...)");
+        }
+        if (nightLedger.isPresent() && scale.nightOrgs() == 0) {
+            throw new UsageException("--night-ledger is the ledger of the --night-orgs run: give --night-orgs too");
         }
         List<String> jvmOpts = List.of(options.getOrDefault("--jvm-opts", "").trim().split("\\s+")).stream()
                 .filter(s -> !s.isEmpty()).toList();

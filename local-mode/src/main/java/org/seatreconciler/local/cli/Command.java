@@ -106,8 +106,15 @@ public sealed interface Command {
         }
     }
 
-    /** The long memory runs (zero: not run): active members for the streams app, organisations for one night. */
-    record Scale(long members, long nightOrgs) {
+    /**
+     * The long memory runs (zero: not run): active members for the streams app, organisations for one night, and
+     * the night's ledger and job repository (a JDBC URL; empty: an H2 file of the run's own).
+     */
+    record Scale(long members, long nightOrgs, Optional<String> nightLedger) {
+
+        Scale(long members, long nightOrgs) {
+            this(members, nightOrgs, Optional.empty());
+        }
     }
 
     /** {@code --help}, {@code help} or {@code <command> --help}: print the text and exit 0. */

@@ -88,7 +88,7 @@ public final class Usage {
             Usage: reconciler bench [--events N] [--orgs K] [--days D] [--partitions N[,N...]] [--threads T]
                                     [--latency-rate R] [--latency-seconds S] [--json FILE]
                                     [--streams-jar JAR] [--batch-jar JAR] [--members M] [--night-orgs O]
-                                    [--jvm-opts "OPTIONS"] [--streams-props k=v,...]
+                                    [--night-ledger JDBC_URL] [--jvm-opts "OPTIONS"] [--streams-props k=v,...]
                                     [--skip pipeline,ceilings,latency]
 
             Generates N membership events (default 200000) for K organisations (default 2000) over D
@@ -113,6 +113,9 @@ public final class Usage {
               --batch-jar JAR     the nightly job's runnable jar, for --night-orgs
               --night-orgs O      memory run: the nightly job jar (-Xmx512m) bills O organisations
                                   for one date; prints time, heap and RSS (needs --batch-jar)
+              --night-ledger URL  that night's ledger and job repository, an empty database, e.g.
+                                  jdbc:postgresql://localhost:5432/billing?user=bench (default: an H2
+                                  file of the run's own)
               --jvm-opts "..."    extra JVM options for the jars (e.g. a JFR recording)
               --streams-props ... Kafka Streams settings for the topology in every run, over the app's
                                   own, e.g. statestore.cache.max.bytes=0,commit.interval.ms=5000

@@ -48,13 +48,14 @@ class BenchArgumentsTest {
         Command.Bench bench = (Command.Bench) parse("bench", "--events", "1_000_000", "--orgs=20000", "--days", "1",
                 "--partitions", "1, 6", "--threads", "3", "--latency-rate", "2000", "--latency-seconds", "0",
                 "--json", "figures.json", "--streams-jar", "streams.jar", "--batch-jar", "batch.jar",
-                "--members", "10_000_000", "--night-orgs", "1000000", "--jvm-opts=-XX:+UseSerialGC  -Xss1m",
+                "--members", "10_000_000", "--night-orgs", "1000000", "--night-ledger", "jdbc:postgresql://db/billing",
+                "--jvm-opts=-XX:+UseSerialGC  -Xss1m",
                 "--streams-props", "statestore.cache.max.bytes=0, commit.interval.ms=5000", "--skip", "pipeline, Latency");
 
         assertThat(bench).isEqualTo(new Command.Bench(1_000_000, 20_000, 1, List.of(1, 6), 3,
                 new Command.Latency(2_000, Duration.ZERO),
                 new Command.Jars(Optional.of(streams), Optional.of(batch), List.of("-XX:+UseSerialGC", "-Xss1m")),
-                new Command.Scale(10_000_000, 1_000_000),
+                new Command.Scale(10_000_000, 1_000_000, Optional.of("jdbc:postgresql://db/billing")),
                 Map.of("statestore.cache.max.bytes", "0", "commit.interval.ms", "5000"), Set.of(Command.BenchPart.PIPELINE, Command.BenchPart.LATENCY),
                 Optional.of(dir.resolve("figures.json"))));
         assertThat(bench.threadsFor(6)).isEqualTo(3);
@@ -65,6 +66,9 @@ class BenchArgumentsTest {
     @Test
     void badValuesAreOneLine() {
         assertError("--events '0' is not a positive whole number", "bench", "--events", "0");
+        assertError("--night-ledger 'billing.db' is not a JDBC URL (jdbc:...)", "bench", "--night-ledger", "billing.db");
+        assertError("--night-ledger is the ledger of the --night-orgs run: give --night-orgs too", "bench",
+                "--night-ledger", "jdbc:postgresql://db/billing");
         assertError("--orgs 'many' is not a positive whole number", "bench", "--orgs", "many");
         assertError("--threads '-1' is not a positive whole number", "bench", "--threads=-1");
         assertError("--latency-seconds '-5' is not a non-negative whole number", "bench", "--latency-seconds=-5");
