@@ -148,10 +148,11 @@ public class BillingJobConfiguration {
     /** In a transaction that holds the lease row: a process that lost the lease cannot write files. */
     @Bean
     Step writeBillingFiles(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DateReports reports, BillingFiles files, BillingLease lease) {
+            DateReports reports, BillingFiles files, BillingLease lease, LedgerRepository ledger) {
         return new StepBuilder("writeBillingFiles", jobRepository)
                 .tasklet((contribution, context) -> {
                     lease.confirm();
+                    ledger.refreshStatistics();
                     files.write(reports.streamed(billingDate(contribution)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -3,6 +3,7 @@ package org.seatreconciler.batch.ledger;
 import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,11 @@ public enum Dialect {
         public List<String> schemaScripts() {
             return List.of(SCHEMA, POSTGRESQL_SCHEMA);
         }
+
+        @Override
+        Optional<String> refreshStatistics() {
+            return Optional.of("ANALYZE seat_snapshot, seat_ledger, not_billed");
+        }
     },
     /** Another database: sorted as it sorts (a merge fails loudly if that is not Java's order). */
     OTHER;
@@ -43,6 +49,15 @@ public enum Dialect {
     /** The class path scripts that create the ledger's tables and indexes on this database, in order. */
     public List<String> schemaScripts() {
         return List.of(SCHEMA);
+    }
+
+    /**
+     * The statement that brings the planner's statistics of the ledger's tables up to date, if the database
+     * plans by them and does not keep them current as rows are written (PostgreSQL: autovacuum analyses a
+     * table some time after a large insert).
+     */
+    Optional<String> refreshStatistics() {
+        return Optional.empty();
     }
 
     /** {@code column} in an ORDER BY so that it sorts as Java's {@link String#compareTo} (ASCII identifiers). */

@@ -137,6 +137,16 @@ public class LedgerRepository implements BillingHistory {
         return reading.execute(status -> work.get());
     }
 
+    /**
+     * After a night's rows are written and before they are read back in pages. On PostgreSQL the planner
+     * otherwise plans the pages with the statistics of before the night (autovacuum analyses later): at a
+     * million organisations it estimated a hundred rows for the date and sorted the whole date for each page,
+     * about 1 s a page; analysing takes about half a second.
+     */
+    public void refreshStatistics() {
+        dialect.refreshStatistics().ifPresent(statement -> jdbc.sql(statement).update());
+    }
+
     /** The seat snapshots of {@code date}, in org_id order; inside {@link #streaming}. */
     public OrgCursor<SeatSnapshot> snapshotCursor(LocalDate date) {
         return pages("seat_snapshot of " + date, SNAPSHOTS_OF_DATE, "",

@@ -72,6 +72,9 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
         assertThat(jdbc.sql("SELECT current_setting('server_version_num')").query(String.class).single())
                 .startsWith("17");
         assertThat(ledger()).hasSize(7);
+        // the files step analysed the tables it reads in pages: autovacuum had not yet
+        assertThat(jdbc.sql("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY relname")
+                .query(String.class).list()).containsExactly("not_billed", "seat_ledger", "seat_snapshot");
         assertPagedReadsMatchTheLedger(SEP_30, OCT_1, OCT_2);
         assertThat(jdbc.sql("SELECT SUM(amount) FROM seat_ledger").query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("978.39");
