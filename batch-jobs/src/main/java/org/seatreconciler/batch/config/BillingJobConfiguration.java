@@ -151,9 +151,10 @@ public class BillingJobConfiguration {
             DateReports reports, BillingFiles files, BillingLease lease, LedgerRepository ledger) {
         return new StepBuilder("writeBillingFiles", jobRepository)
                 .tasklet((contribution, context) -> {
-                    lease.confirm();
-                    ledger.refreshStatistics();
-                    files.write(reports.streamed(billingDate(contribution)));
+                    lease.confirmedAround(() -> {
+                        ledger.refreshStatistics();
+                        files.write(reports.streamed(billingDate(contribution)));
+                    });
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

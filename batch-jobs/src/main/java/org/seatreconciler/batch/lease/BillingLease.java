@@ -114,12 +114,33 @@ public class BillingLease {
      * @throws LeaseLostException when another process holds the lease now
      */
     public void confirm() {
+        confirm(databaseNow().plus(expiry));
+    }
+
+    private void confirm(Instant until) {
         holdFenceUntilCommit();
-        if (lost || renew() == 0) {
+        if (lost || renew(until) == 0) {
             lost = true;
             throw new LeaseLostException("This process (" + holder + ") lost the billing lease: another process took "
                     + "over the run after it was not renewed for " + expiry + " (" + EXPIRY_SETTING + ")");
         }
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction holding the lease row ({@link #confirm} before it), and
+     * renews the lease again when it is done, so that the transaction commits a lease as fresh as the work's end.
+     * Work longer than the expiry (the files of a large night) would otherwise commit an already expired
+     * lease, and a process whose takeover waited for the row would take the run over at once, while this one
+     * is still finishing it.
+     */
+    public void confirmedAround(Runnable work) {
+        Instant start = databaseNow();
+        long started = System.nanoTime();
+        confirm(start.plus(expiry));
+        work.run();
+        // inside one transaction the database's clock stays at the transaction's start (PostgreSQL's
+        // CURRENT_TIMESTAMP): the work's duration, on this JVM's monotonic clock, is added to it
+        confirm(start.plus(Duration.ofNanos(System.nanoTime() - started)).plus(expiry));
     }
 
     /**
@@ -143,9 +164,14 @@ public class BillingLease {
         fence.lock();
     }
 
-    private int renew() {
-        return jdbc.sql("UPDATE billing_lease SET expires_at = :until WHERE name = :name AND holder = :holder")
-                .param("until", databaseNow().plus(expiry).toEpochMilli()).param("name", NAME)
+    /**
+     * Never moves the expiry back: a background renewal that waited for the row (locked by a transaction that
+     * renewed it meanwhile) carries the expiry it computed before waiting.
+     */
+    private int renew(Instant until) {
+        return jdbc.sql("UPDATE billing_lease SET expires_at = CASE WHEN expires_at > :until THEN expires_at"
+                + " ELSE :until END WHERE name = :name AND holder = :holder")
+                .param("until", until.toEpochMilli()).param("name", NAME)
                 .param("holder", holder).update();
     }
 
@@ -191,7 +217,7 @@ public class BillingLease {
             return;
         }
         try {
-            if (renew() == 0) {
+            if (renew(databaseNow().plus(expiry)) == 0) {
                 lost = true;
                 log.error("Lost the billing lease: another process took over after this one ({}) did not renew it "
                         + "for {}; this run stops at its next chunk", holder, expiry);

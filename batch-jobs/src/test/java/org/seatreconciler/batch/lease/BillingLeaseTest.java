@@ -13,16 +13,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -133,5 +137,72 @@ class BillingLeaseTest {
         assertThat(jdbc.sql("SELECT holder FROM billing_lease").query(String.class).single()).isEqualTo("second");
         second.confirm();
         taken.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRenewalNeverShortensTheLease(String kind) throws Exception {
+        DataSource dataSource = database(kind);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<Runnable> renewals = new ArrayList<>();
+        BillingLease lease = new BillingLease(jdbc, Duration.ofSeconds(1), "first", (period, renewal) -> {
+            renewals.add(renewal);
+            return () -> { };
+        });
+
+        try (BillingLease.Held held = lease.acquire()) {
+            // as if a transaction had renewed it further while this renewal waited for the row
+            jdbc.sql("UPDATE billing_lease SET expires_at = 9000000000000").update();
+            renewals.get(0).run();
+            lease.confirm();
+
+            assertThat(jdbc.sql("SELECT expires_at FROM billing_lease").query(Long.class).single())
+                    .isEqualTo(9_000_000_000_000L);
+        }
+    }
+
+    /**
+     * The files step holds the lease row longer than the expiry. A process that asks for the lease after the
+     * expiry has passed waits for the row; when the step commits, it must find a live lease, not the expired
+     * one the step started with (it would take the run over while this process finishes it). PostgreSQL only:
+     * H2 gives up waiting for a row after a second instead.
+     */
+    @Test
+    void workLongerThanTheExpiryCommitsALiveLeaseThatAWaitingProcessCannotTake() throws Exception {
+        DataSource dataSource = database("postgresql");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        BillingLease first = new BillingLease(jdbc, Duration.ofSeconds(1), "first", (period, renewal) -> () -> { });
+        BillingLease second = new BillingLease(jdbc, Duration.ofSeconds(1), "second");
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (BillingLease.Held held = first.acquire()) {
+            List<Future<Object>> takeover = new ArrayList<>();
+            transaction.executeWithoutResult(status -> first.confirmedAround(() -> {
+                sleep(Duration.ofMillis(1500)); // the lease confirmed at the start has expired ...
+                takeover.add(other.submit((Callable<Object>) () -> {
+                    try {
+                        return second.acquire(); // ... and this waits for the row
+                    } catch (BillingLease.LeaseUnavailableException e) {
+                        return e;
+                    }
+                }));
+                sleep(Duration.ofMillis(1000));
+            }));
+
+            assertThat(takeover.get(0).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(BillingLease.LeaseUnavailableException.class);
+            assertThat(jdbc.sql("SELECT holder FROM billing_lease").query(String.class).single()).isEqualTo("first");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
