@@ -42,7 +42,7 @@ public enum Dialect {
     /** Another database: sorted as it sorts (a merge fails loudly if that is not Java's order). */
     OTHER;
 
-    /** The ledger's tables, portable, created if absent at every start (run in this order). */
+    /** The ledger's tables, one script for every database, created if absent at every start. */
     public static final String SCHEMA = "seat-ledger-schema.sql";
     static final String POSTGRESQL_SCHEMA = "seat-ledger-schema-postgresql.sql";
 
