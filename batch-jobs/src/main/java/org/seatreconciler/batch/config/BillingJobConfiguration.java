@@ -168,7 +168,8 @@ public class BillingJobConfiguration {
     LedgerRepository ledgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager)
             throws MetaDataAccessException {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
-        log.info("Seat ledger and job repository in {}", url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
+        log.info("Seat ledger and job repository in {} ({})", url.replaceAll("(?i)(password=)[^&;]*", "$1***"),
+                Dialect.of(dataSource));
         return new LedgerRepository(dataSource, transactionManager);
     }
 

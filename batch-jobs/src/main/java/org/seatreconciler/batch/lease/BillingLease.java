@@ -131,7 +131,8 @@ public class BillingLease {
      * renews the lease again when it is done, so that the transaction commits a lease as fresh as the work's end.
      * Work longer than the expiry (the files of a large night) would otherwise commit an already expired
      * lease, and a process whose takeover waited for the row would take the run over at once, while this one
-     * is still finishing it.
+     * is still finishing it. Call it first in the transaction: the end's expiry counts from the transaction's
+     * start.
      */
     public void confirmedAround(Runnable work) {
         Instant start = databaseNow();

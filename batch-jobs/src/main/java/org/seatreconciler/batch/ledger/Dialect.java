@@ -38,6 +38,11 @@ public enum Dialect {
         Optional<String> refreshStatistics() {
             return Optional.of("ANALYZE seat_snapshot, seat_ledger, not_billed");
         }
+
+        @Override
+        List<String> orderIndexes() {
+            return List.of("seat_ledger_date_org_c", "seat_snapshot_date_org_c");
+        }
     },
     /** Another database: sorted as it sorts (a merge fails loudly if that is not Java's order). */
     OTHER;
@@ -59,6 +64,15 @@ public enum Dialect {
     Optional<String> refreshStatistics() {
         return Optional.empty();
     }
+
+    /** The indexes {@link #schemaScripts} add for the paged reads' order, which the reads need at scale. */
+    List<String> orderIndexes() {
+        return List.of();
+    }
+
+    /** Of {@code :names}, the indexes that exist and are usable (PostgreSQL's catalogue). */
+    static final String VALID_INDEXES = "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+            + " WHERE i.indisvalid AND c.relname IN (:names)";
 
     /** {@code column} in an ORDER BY so that it sorts as Java's {@link String#compareTo} (ASCII identifiers). */
     String inJavaOrder(String column) {

@@ -29,6 +29,8 @@ import org.seatreconciler.batch.billing.SeatFigures;
 import org.seatreconciler.batch.billing.SeatRequirement;
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,6 +38,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database's collation, which differs between H2 and PostgreSQL locales.
  */
 public class LedgerRepository implements BillingHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerRepository.class);
 
     private static final String INSERT_SNAPSHOT = "INSERT INTO seat_snapshot (billing_date, org_id, standard, support,"
             + " admins, owners, billable_standard, support_only, total_members, peak_billable_standard,"
@@ -106,6 +111,7 @@ public class LedgerRepository implements BillingHistory {
     private final NamedParameterJdbcTemplate batch;
     private final NamedParameterJdbcTemplate cursors;
     private final TransactionTemplate reading;
+    private final TransactionTemplate separately;
     private final Dialect dialect;
     private final int pageRows;
 
@@ -126,6 +132,8 @@ public class LedgerRepository implements BillingHistory {
         this.cursors = new NamedParameterJdbcTemplate(fetching);
         this.reading = new TransactionTemplate(transactionManager);
         this.reading.setReadOnly(true);
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dialect = Dialect.of(dataSource);
     }
 
@@ -141,10 +149,31 @@ public class LedgerRepository implements BillingHistory {
      * After a night's rows are written and before they are read back in pages. On PostgreSQL the planner
      * otherwise plans the pages with the statistics of before the night (autovacuum analyses later): at a
      * million organisations it estimated a hundred rows for the date and sorted the whole date for each page,
-     * about 1 s a page; analysing takes about half a second.
+     * about 1 s a page; analysing takes about half a second. In a transaction of its own, short: ANALYZE's
+     * lock would otherwise last as long as the caller's (the files step), and hold off autovacuum and the
+     * schema script of a process starting meanwhile. Also warns if the indexes of the pages' order are
+     * missing or unusable: the schema script's errors are ignored at startup (two processes race on it).
      */
     public void refreshStatistics() {
-        dialect.refreshStatistics().ifPresent(statement -> jdbc.sql(statement).update());
+        dialect.refreshStatistics().ifPresent(statement -> separately.executeWithoutResult(
+                status -> jdbc.sql(statement).update()));
+        List<String> missing = missingOrderIndexes();
+        if (!missing.isEmpty()) {
+            log.warn("Index(es) {} of the ledger are missing or invalid: each page of the night's reads scans and "
+                    + "sorts the whole date (minutes at a million organisations). Create them as {} does (the "
+                    + "job's database user must own the ledger tables; docs/operations.md, \"Upgrading\")", missing,
+                    Dialect.POSTGRESQL_SCHEMA);
+        }
+    }
+
+    /** The indexes of the paged reads' order ({@link Dialect#orderIndexes}) missing or unusable in the database. */
+    public List<String> missingOrderIndexes() {
+        List<String> expected = dialect.orderIndexes();
+        if (expected.isEmpty()) {
+            return List.of();
+        }
+        List<String> valid = jdbc.sql(Dialect.VALID_INDEXES).param("names", expected).query(String.class).list();
+        return expected.stream().filter(name -> !valid.contains(name)).toList();
     }
 
     /** The seat snapshots of {@code date}, in org_id order; inside {@link #streaming}. */

@@ -186,7 +186,7 @@ class BillingLeaseTest {
                         return e;
                     }
                 }));
-                sleep(Duration.ofMillis(1000));
+                awaitALockWait(dataSource);
             }));
 
             assertThat(takeover.get(0).get(30, TimeUnit.SECONDS))
@@ -194,6 +194,25 @@ class BillingLeaseTest {
             assertThat(jdbc.sql("SELECT holder FROM billing_lease").query(String.class).single()).isEqualTo("first");
         } finally {
             other.shutdownNow();
+        }
+    }
+
+    /** Until a session of the database waits for a lock (from another connection: this one is in a transaction). */
+    private static void awaitALockWait(DataSource dataSource) {
+        JdbcClient separate = JdbcClient.create(new DriverManagerDataSource(postgresUrl(dataSource), "postgres", ""));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (separate.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()").query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("a session waiting for the lease row").isLessThan(deadline);
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    private static String postgresUrl(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
