@@ -189,7 +189,7 @@ public class NightlyBilling {
      * could not be saved stays STARTED under an UNKNOWN billing step, and a killed run's steps may be UNKNOWN.
      */
     private void failUnfinished(JobExecution last) {
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         for (StepExecution step : last.getStepExecutions()) {
             if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
                 step.setStatus(BatchStatus.FAILED);

@@ -18,6 +18,7 @@ import org.seatreconciler.batch.input.BillingPartitioner;
 import org.seatreconciler.batch.input.BillingSession;
 import org.seatreconciler.batch.input.BillingSessions;
 import org.seatreconciler.batch.input.InputGuard;
+import org.seatreconciler.batch.launch.OutsideFailure;
 import org.seatreconciler.batch.lease.BillingLease;
 import org.seatreconciler.batch.ledger.Dialect;
 import org.seatreconciler.batch.ledger.LedgerWriter;
@@ -168,9 +169,9 @@ public class BillingJobConfiguration {
     LedgerRepository ledgerRepository(DataSource dataSource, PlatformTransactionManager transactionManager)
             throws MetaDataAccessException {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
-        log.info("Seat ledger and job repository in {} ({})", url.replaceAll("(?i)(password=)[^&;]*", "$1***"),
-                Dialect.of(dataSource));
-        return new LedgerRepository(dataSource, transactionManager);
+        LedgerRepository ledger = new LedgerRepository(dataSource, transactionManager);
+        log.info("Seat ledger and job repository in {} ({})", OutsideFailure.masked(url), ledger.dialect());
+        return ledger;
     }
 
     /**

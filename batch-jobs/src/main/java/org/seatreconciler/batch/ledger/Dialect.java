@@ -3,7 +3,6 @@ package org.seatreconciler.batch.ledger;
 import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -35,8 +34,9 @@ public enum Dialect {
         }
 
         @Override
-        Optional<String> refreshStatistics() {
-            return Optional.of("ANALYZE seat_snapshot, seat_ledger, not_billed");
+        List<String> refreshStatistics() {
+            // a manual VACUUM or a schema change holding the tables would otherwise stop the night behind it
+            return List.of("SET LOCAL lock_timeout = '5s'", "ANALYZE seat_snapshot, seat_ledger, not_billed");
         }
 
         @Override
@@ -50,6 +50,9 @@ public enum Dialect {
     /** The ledger's tables, one script for every database, created if absent at every start. */
     public static final String SCHEMA = "seat-ledger-schema.sql";
     static final String POSTGRESQL_SCHEMA = "seat-ledger-schema-postgresql.sql";
+    /** Of {@code :names}, the indexes that exist and are usable (PostgreSQL's catalogue). */
+    static final String VALID_INDEXES = "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+            + " WHERE i.indisvalid AND c.relname IN (:names)";
 
     /** The class path scripts that create the ledger's tables and indexes on this database, in order. */
     public List<String> schemaScripts() {
@@ -57,22 +60,18 @@ public enum Dialect {
     }
 
     /**
-     * The statement that brings the planner's statistics of the ledger's tables up to date, if the database
-     * plans by them and does not keep them current as rows are written (PostgreSQL: autovacuum analyses a
-     * table some time after a large insert).
+     * The statements, run in a transaction of their own, that bring the planner's statistics of the ledger's
+     * tables up to date, if the database plans by them and does not keep them current as rows are written
+     * (PostgreSQL: autovacuum analyses a table some time after a large insert).
      */
-    Optional<String> refreshStatistics() {
-        return Optional.empty();
+    List<String> refreshStatistics() {
+        return List.of();
     }
 
     /** The indexes {@link #schemaScripts} add for the paged reads' order, which the reads need at scale. */
     List<String> orderIndexes() {
         return List.of();
     }
-
-    /** Of {@code :names}, the indexes that exist and are usable (PostgreSQL's catalogue). */
-    static final String VALID_INDEXES = "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-            + " WHERE i.indisvalid AND c.relname IN (:names)";
 
     /** {@code column} in an ORDER BY so that it sorts as Java's {@link String#compareTo} (ASCII identifiers). */
     String inJavaOrder(String column) {

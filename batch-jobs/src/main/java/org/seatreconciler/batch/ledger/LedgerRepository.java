@@ -31,6 +31,8 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -151,12 +153,25 @@ public class LedgerRepository implements BillingHistory {
      * million organisations it estimated a hundred rows for the date and sorted the whole date for each page,
      * about 1 s a page; analysing takes about half a second. In a transaction of its own, short: ANALYZE's
      * lock would otherwise last as long as the caller's (the files step), and hold off autovacuum and the
-     * schema script of a process starting meanwhile. Also warns if the indexes of the pages' order are
-     * missing or unusable: the schema script's errors are ignored at startup (two processes race on it).
+     * schema script of a process starting meanwhile. A failure (e.g. the tables locked by a manual VACUUM for
+     * longer than the lock timeout) is a warning: the files are then written as before, only slower. Also
+     * warns if the indexes of the pages' order are missing or unusable: the schema script's errors are
+     * ignored at startup (two processes race on it).
+     *
+     * @return false if the statistics could not be refreshed
      */
-    public void refreshStatistics() {
-        dialect.refreshStatistics().ifPresent(statement -> separately.executeWithoutResult(
-                status -> jdbc.sql(statement).update()));
+    public boolean refreshStatistics() {
+        boolean refreshed = true;
+        List<String> statements = dialect.refreshStatistics();
+        if (!statements.isEmpty()) {
+            try {
+                separately.executeWithoutResult(status -> statements.forEach(sql -> jdbc.sql(sql).update()));
+            } catch (DataAccessException e) {
+                refreshed = false;
+                log.warn("Could not refresh the ledger's statistics ({}); the night's files are written with the "
+                        + "planner's older ones, more slowly", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            }
+        }
         List<String> missing = missingOrderIndexes();
         if (!missing.isEmpty()) {
             log.warn("Index(es) {} of the ledger are missing or invalid: each page of the night's reads scans and "
@@ -164,6 +179,12 @@ public class LedgerRepository implements BillingHistory {
                     + "job's database user must own the ledger tables; docs/operations.md, \"Upgrading\")", missing,
                     Dialect.POSTGRESQL_SCHEMA);
         }
+        return refreshed;
+    }
+
+    /** The database this ledger is on, as far as its SQL differs. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The indexes of the paged reads' order ({@link Dialect#orderIndexes}) missing or unusable in the database. */

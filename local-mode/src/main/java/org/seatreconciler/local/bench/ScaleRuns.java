@@ -25,6 +25,7 @@ import org.seatreconciler.avro.MemberRole;
 import org.seatreconciler.avro.MembershipEvent;
 import org.seatreconciler.avro.MembershipEventType;
 import org.seatreconciler.avro.OrgSeatDay;
+import org.seatreconciler.batch.launch.OutsideFailure;
 import org.seatreconciler.local.ReconcilerException;
 import org.seatreconciler.local.cli.Command;
 import org.seatreconciler.local.pipeline.LocalSettings;
@@ -105,8 +106,7 @@ final class ScaleRuns {
         }, r -> Topics.dailyKey(((OrgSeatDay) r).getOrgId(), day));
 
         console.println("  the nightly job's jar (" + HEAP + ") billing " + day + " ...");
-        ledger.ifPresent(url -> console.println("  its ledger and job repository: " + url.replaceAll(
-                "(?i)(password=)[^&;]*", "$1***")));
+        ledger.ifPresent(url -> console.println("  its ledger and job repository: " + OutsideFailure.masked(url)));
         String name = "night.bench-job";
         Path out = bench.scratch(name).resolve("out");
         LocalSettings settings = bench.streamsSettings(topics, "night.bench-no-streams-app", bench.httpRegistryUrl());

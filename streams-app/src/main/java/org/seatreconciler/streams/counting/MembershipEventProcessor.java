@@ -158,9 +158,10 @@ class MembershipEventProcessor implements Processor<String, byte[], String, Obje
     /**
      * Whether the organisation may still have members under {@link StoreKeys#legacy} keys. Asked when a member
      * is not found, i.e. for every member's first event: rather than a second RocksDB lookup for each of them,
-     * the organisation's legacy keys are looked for once, by prefix, and the answer is remembered (a "yes" that goes stale as its members move
-     * over only costs the legacy lookup made before). Only a store restored from an older version's changelog
-     * holds legacy keys, and a restore re-initialises this processor, which forgets every answer.
+     * the organisation's legacy keys are looked for once, by prefix, and the answer is remembered (a "yes" that
+     * goes stale as its members move over only costs the legacy lookup made before). Only a store restored from
+     * an older version's changelog holds legacy keys, and a restore re-initialises this processor, which
+     * forgets every answer.
      */
     private boolean mayHaveLegacyKeys(String orgId) {
         Boolean known = legacyKeys.get(orgId);
