@@ -54,7 +54,7 @@ public class Explainer {
         DateReport report;
         BillingHistory history;
         if (billed) {
-            report = reports.of(date);
+            report = reports.of(date, orgId);
             history = ledger;
         } else {
             Preview computed = preview.compute(from, date);

@@ -16,6 +16,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 
@@ -264,6 +265,7 @@ public class LedgerRepository implements BillingHistory {
     }
 
     /** The latest date before {@code date} with seat snapshots, or empty. */
+    @Override
     public Optional<LocalDate> latestSnapshotDateBefore(LocalDate date) {
         // Dates are billed with no gap, so that is the day before, found by key; MAX(...) WHERE < scans the
         // table on H2, and is only needed for a ledger that has gaps from before the no-gap rule.
@@ -290,13 +292,68 @@ public class LedgerRepository implements BillingHistory {
                 .param("date", date).param("type", LineType.RENEWAL.name()));
     }
 
+    /** By key: one seek per date of the ledger's primary key, however many organisations each date holds. */
     @Override
     public List<InvoiceLine> lines(String orgId, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT * FROM seat_ledger WHERE org_id = :org AND billing_date >= :from"
-                + " AND billing_date < :to").param("org", orgId).param("from", from).param("to", to)
-                .query(LedgerRepository::line).list().stream()
+        List<LocalDate> dates = from.datesUntil(to).toList();
+        if (dates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM seat_ledger WHERE billing_date IN (:dates) AND org_id = :org")
+                .param("dates", dates).param("org", orgId).query(LedgerRepository::line).list().stream()
                 .sorted(Comparator.comparing(InvoiceLine::billingDate).thenComparing(InvoiceLine::lineType))
                 .toList();
+    }
+
+    /**
+     * The ledger as far as {@code orgId} is concerned: what each method of {@link BillingHistory} gives for that
+     * organisation alone (the latest snapshot date stays the ledger's), read by key. An explanation of one
+     * organisation reads this instead of every organisation's rows (at a million organisations those did not fit
+     * the job's heap).
+     */
+    public BillingHistory history(String orgId) {
+        return new BillingHistory() {
+            @Override
+            public Map<String, Integer> seatsInvoiced(LocalDate from, LocalDate to) {
+                return lines(orgId, from, to).stream().collect(Collectors.groupingBy(InvoiceLine::orgId,
+                        Collectors.summingInt(InvoiceLine::seatsInvoiced)));
+            }
+
+            @Override
+            public Map<String, Integer> renewals(LocalDate date) {
+                return lines(orgId, date, date.plusDays(1)).stream().filter(l -> l.lineType() == LineType.RENEWAL)
+                        .collect(Collectors.toMap(InvoiceLine::orgId, InvoiceLine::seatsInvoiced));
+            }
+
+            @Override
+            public List<SeatSnapshot> latestSnapshotsBefore(LocalDate date) {
+                return latestSnapshotDateBefore(date).map(previous -> carriedForward(orgId, previous))
+                        .orElse(List.of());
+            }
+
+            @Override
+            public Optional<LocalDate> latestSnapshotDateBefore(LocalDate date) {
+                return LedgerRepository.this.latestSnapshotDateBefore(date);
+            }
+
+            @Override
+            public List<InvoiceLine> lines(String org, LocalDate from, LocalDate to) {
+                return LedgerRepository.this.lines(org, from, to);
+            }
+        };
+    }
+
+    /** What {@link #carriedForwardCursor} gives for {@code orgId}: its snapshot of {@code date}, or its older one. */
+    private List<SeatSnapshot> carriedForward(String orgId, LocalDate date) {
+        List<SeatSnapshot> own = jdbc.sql(SNAPSHOTS_OF_DATE + " AND org_id = :org").param("date", date)
+                .param("org", orgId).query(LedgerRepository::snapshot).list();
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return jdbc.sql("SELECT * FROM seat_snapshot WHERE org_id = :org AND billing_date = (SELECT MAX(o.billing_date)"
+                + " FROM seat_snapshot o WHERE o.org_id = :org AND o.billing_date < :date)"
+                + " AND EXISTS (SELECT 1 FROM not_billed n WHERE n.billing_date = :date AND n.org_id = :org)")
+                .param("date", date).param("org", orgId).query(LedgerRepository::snapshot).list();
     }
 
     private static Map<String, Integer> seatsPerOrg(JdbcClient.StatementSpec query) {
@@ -354,6 +411,22 @@ public class LedgerRepository implements BillingHistory {
     /** Everything the ledger holds for {@code date}. */
     public BilledDate billedDate(LocalDate date) {
         return new BilledDate(date, lines(date), snapshots(date), notBilled(date));
+    }
+
+    /**
+     * What {@link #billedDate(LocalDate)} holds for {@code orgId} alone, read by key: its lines, its snapshot, and
+     * its rows of not_billed (which name it as {@link Identifiers#shown} does).
+     */
+    public BilledDate billedDate(LocalDate date, String orgId) {
+        List<SeatSnapshot> snapshot = jdbc.sql(SNAPSHOTS_OF_DATE + " AND org_id = :org").param("date", date)
+                .param("org", orgId).query(LedgerRepository::snapshot).list();
+        Stream<NotBilled> withSnapshot = snapshot.stream().filter(s -> s.notBilledReason() != null)
+                .map(s -> new NotBilled(s.orgId(), s.notBilledReason()));
+        Stream<NotBilled> without = jdbc.sql("SELECT org_id, reason FROM not_billed WHERE billing_date = :date"
+                + " AND org_id IN (:orgs)").param("date", date).param("orgs", List.of(orgId, Identifiers.shown(orgId)))
+                .query((rs, i) -> new NotBilled(rs.getString(1), rs.getString(2))).list().stream();
+        return new BilledDate(date, lines(orgId, date, date.plusDays(1)), snapshot,
+                Stream.concat(withSnapshot, without).sorted(Comparator.comparing(NotBilled::orgId)).toList());
     }
 
     /** The ledger lines of {@code date}, sorted by org_id then line type. */

@@ -22,9 +22,12 @@ public class DateReports {
         return new LedgerDate(ledger, date, thresholds);
     }
 
-    /** A billed date, from what the ledger holds for it and before it, in memory (an explanation). */
-    public DateReport of(LocalDate date) {
-        return of(ledger.billedDate(date), ledger);
+    /**
+     * One organisation's part of a billed date (an explanation): what {@link #of(LocalDate)} holds for it, read by
+     * key without the other organisations' rows.
+     */
+    public DateReport of(LocalDate date, String orgId) {
+        return of(ledger.billedDate(date, orgId), ledger.history(orgId));
     }
 
     /** {@code billed}, with what {@code history} holds before it. */

@@ -2,7 +2,6 @@ package org.seatreconciler.batch.reports;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.seatreconciler.batch.billing.BillingPeriod;
@@ -30,16 +29,14 @@ public record PriorBilling(Map<String, Integer> purchasedBefore, Map<String, Int
         previousRequiredSeats = Map.copyOf(previousRequiredSeats);
     }
 
-    /** Read from {@code history}: four reads, whatever the number of organisations. */
+    /** Read from {@code history}: a handful of reads, whatever the number of organisations. */
     public static PriorBilling before(LocalDate date, BillingHistory history) {
         BillingPeriod month = BillingPeriod.containing(date);
         boolean first = month.startsOn(date);
-        List<SeatSnapshot> previous = history.latestSnapshotsBefore(date);
+        LocalDate previousDate = history.latestSnapshotDateBefore(date).orElse(null);
         // the latest date's own; an older snapshot carried forward with them is not a requirement of that date
-        LocalDate previousDate = previous.stream().map(SeatSnapshot::billingDate).max(LocalDate::compareTo)
-                .orElse(null);
         Map<String, Integer> previousRequired = new HashMap<>();
-        previous.stream().filter(s -> s.requirement() != null && s.billingDate().equals(previousDate))
+        history.latestSnapshotsBefore(date).stream().filter(s -> s.requirement() != null && s.billingDate().equals(previousDate))
                 .forEach(s -> previousRequired.put(s.orgId(), s.requirement().requiredSeats()));
         return new PriorBilling(history.seatsInvoiced(month.start(), date),
                 first ? Map.of() : history.renewals(month.start()),

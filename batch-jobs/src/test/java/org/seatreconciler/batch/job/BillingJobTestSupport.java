@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +27,10 @@ import org.seatreconciler.batch.billing.SeatFigures;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.ledger.OrgCursor;
+import org.seatreconciler.batch.ledger.SeatSnapshot;
+import org.seatreconciler.batch.reports.DateReport;
+import org.seatreconciler.batch.reports.DateReports;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -99,6 +105,8 @@ abstract class BillingJobTestSupport {
     LedgerRepository ledgerRepository;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    DateReports dateReports;
     @Autowired
     JobRepository jobRepository;
 
@@ -251,6 +259,35 @@ abstract class BillingJobTestSupport {
                     .isEqualTo(ledgerRepository.snapshots(date)).isNotEmpty();
             assertThat(paged.streaming(() -> all(paged.lineCursor(date)))).as("lines of " + date)
                     .isEqualTo(ledgerRepository.lines(date)).isNotEmpty();
+        }
+    }
+
+    /**
+     * What an explanation reads of one organisation ({@link DateReports#of(LocalDate, String)}: its rows by key) is
+     * what the whole date gives for it, for every organisation the date or the one before names: its rows of the
+     * files, its reasons not billed, what it bought and renewed before, the snapshot carried forward to it.
+     */
+    void assertOneOrganisationReadsMatchTheWholeDate(LocalDate... dates) {
+        for (LocalDate date : dates) {
+            DateReport whole = dateReports.of(ledgerRepository.billedDate(date), ledgerRepository);
+            List<SeatSnapshot> carried = ledgerRepository.latestSnapshotsBefore(date);
+            Set<String> orgs = new TreeSet<>();
+            whole.organisations().forEach(o -> orgs.add(o.org().orgId()));
+            whole.notBilled().forEach(n -> orgs.add(n.orgId()));
+            carried.forEach(s -> orgs.add(s.orgId()));
+            orgs.add("nobody-" + date);
+            for (String org : orgs) {
+                String as = org + " on " + date;
+                DateReport one = dateReports.of(date, org);
+                assertThat(one.organisations()).as(as)
+                        .isEqualTo(whole.organisations().stream().filter(o -> o.org().orgId().equals(org)).toList());
+                assertThat(one.notBilled()).as(as).isEqualTo(whole.notBilled().stream()
+                        .filter(n -> n.orgId().equals(org) || n.orgId().equals(Identifiers.shown(org))).toList());
+                assertThat(one.prior().previousDate()).as(as).isEqualTo(whole.prior().previousDate());
+                assertThat(one.prior().of(org)).as(as).isEqualTo(whole.prior().of(org));
+                assertThat(ledgerRepository.history(org).latestSnapshotsBefore(date)).as(as)
+                        .isEqualTo(carried.stream().filter(s -> s.orgId().equals(org)).toList());
+            }
         }
     }
 

@@ -54,5 +54,7 @@ class CarriedPastANightNotBilledJobTest extends BillingJobTestSupport {
         assertThat(ledgerRepository.latestSnapshotsBefore(SEP_30)).extracting(s -> s.billingDate() + " " + s.orgId())
                 .containsExactly("2026-09-29 anchor-z", "2026-09-28 ghost-g");
         assertCarriedForwardPastNightsNotBilled(LocalDate.of(2026, 11, 1));
+        assertOneOrganisationReadsMatchTheWholeDate(SEP_29, SEP_30, LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4));
     }
 }

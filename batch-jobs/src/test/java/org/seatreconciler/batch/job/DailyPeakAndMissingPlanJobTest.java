@@ -92,6 +92,7 @@ class DailyPeakAndMissingPlanJobTest extends BillingJobTestSupport {
         assertThat(nov4.invoiceLines()).isEqualTo(1);
         assertThat(Files.readString(nov4.folder().resolve("seat-counts.csv")))
                 .contains("\r\n2026-11-04,solo-c,1,2,1,1,1,2,3,1,3\r\n");
+        assertOneOrganisationReadsMatchTheWholeDate(NOV_3, NOV_4);
 
         // An event the streams app has not processed yet: the next night must not be billed.
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",

@@ -39,5 +39,6 @@ class LedgerRefusalJobTest extends BillingJobTestSupport {
         assertThat(Files.readString(sep30.folder().resolve("summary.json")))
                 .contains("{\"orgId\": \"clinic-long\", \"reason\": \"plan PPP")
                 .contains(" is not in the plan catalogue; the ledger refused its rows: Value too long");
+        assertOneOrganisationReadsMatchTheWholeDate(SEP_30);
     }
 }

@@ -92,6 +92,8 @@ class PostgresLedgerJobTest extends BillingJobTestSupport {
             assertThat(s.notBilledReason()).isEqualTo("plan GOLD is not in the plan catalogue");
         });
         assertCarriedForwardPastNightsNotBilled(LocalDate.of(2026, 11, 1));
+        assertOneOrganisationReadsMatchTheWholeDate(SEP_30, OCT_1, OCT_2, oct3, LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 4));
     }
 
     /**

@@ -76,5 +76,6 @@ class UndecodableRecordsJobTest extends BillingJobTestSupport {
                                 + "from it");
         // the next night reads them again, and leaves the same organisations out
         assertThat(bill(OCT_1).notBilled()).isEqualTo(sep30.notBilled());
+        assertOneOrganisationReadsMatchTheWholeDate(SEP_30, OCT_1);
     }
 }

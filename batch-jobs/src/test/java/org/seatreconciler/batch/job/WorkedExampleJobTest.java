@@ -52,6 +52,7 @@ class WorkedExampleJobTest extends BillingJobTestSupport {
         BillingRun oct1 = bill(OCT_1);
         BillingRun oct2 = bill(OCT_2);
         assertPagedReadsMatchTheLedger(SEP_30, OCT_1, OCT_2);
+        assertOneOrganisationReadsMatchTheWholeDate(SEP_30, OCT_1, OCT_2, OCT_2.plusDays(1));
 
         assertFilesAreTheWorkedExample(sep30.folder(), SEP_30);
         assertFilesAreTheWorkedExample(oct1.folder(), OCT_1);
