@@ -82,12 +82,20 @@ final class BenchJson {
             n.firstError().ifPresentOrElse(e -> node.put("firstError", e), () -> node.putNull("firstError"));
             gc(node, n.gc());
             n.steps().forEach(node.putArray("steps")::add);
+            jobRun(node.putObject("explain").put("orgId", n.explainedOrg()), n.explain());
+            jobRun(node.putObject("preview"), n.preview());
         }, () -> memory.putNull("night"));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void jobRun(ObjectNode node, ScaleRuns.JobRun run) {
+        node.put("seconds", secs(run.wall())).put("exitStatus", run.exitStatus()).put("peakRssMb", run.peakRssMb());
+        run.firstError().ifPresentOrElse(e -> node.put("firstError", e), () -> node.putNull("firstError"));
+        gc(node, run.gc());
     }
 
     private static ObjectNode measured(ObjectNode node, BenchReport.Measured<?> m) {

@@ -88,6 +88,18 @@ final class BenchText {
                 n.gc().peakBeforeMb(), n.gc().collections(), n.peakRssMb(), measured.load()));
         n.firstError().ifPresent(error -> lines.add("  first error: " + error));
         n.steps().forEach(step -> lines.add("  " + step));
+        lines.addAll(oneShot("--explain " + n.explainedOrg() + " of that date", n.explain(), "explained"));
+        lines.addAll(oneShot("--preview of that date", n.preview(), "previewed"));
+        return lines;
+    }
+
+    private static List<String> oneShot(String what, ScaleRuns.JobRun run, String done) {
+        List<String> lines = new ArrayList<>();
+        lines.add(f("  then %s with %s: %s after %.1f s from process start; heap at most %,d MB in use (GC log, %d "
+                        + "collections), peak RSS %,d MB", what, ScaleRuns.HEAP,
+                run.exitStatus() == 0 ? done : "FAILED (exit " + run.exitStatus() + ")", secs(run.wall()),
+                run.gc().peakBeforeMb(), run.gc().collections(), run.peakRssMb()));
+        run.firstError().ifPresent(error -> lines.add("    first error: " + error));
         return lines;
     }
 

@@ -110,17 +110,35 @@ final class ScaleRuns {
         String name = "night.bench-job";
         Path out = bench.scratch(name).resolve("out");
         LocalSettings settings = bench.streamsSettings(topics, "night.bench-no-streams-app", bench.httpRegistryUrl());
-        Map<String, Object> properties = BenchBroker.with(settings.springProperties(), Map.of(
+        List<String> arguments = BenchBroker.arguments(BenchBroker.with(settings.springProperties(), Map.of(
                 "spring.datasource.url", ledger.orElse("jdbc:h2:file:" + bench.scratch(name).resolve("billing-db")),
-                "seats.billing.out-dir", out.toString(),
-                "billing-date", day.toString()));
+                "seats.billing.out-dir", out.toString())));
+        Duration limit = Duration.ofSeconds(Math.max(600, orgs / 500));
+        JobRun night = runJob(name, arguments, List.of("--billing-date=" + day), limit);
+        // what finance asks of that ledger next, in the same heap
+        String org = String.format("night-%07d", orgs / 2);
+        console.println("  then --explain " + org + " and --preview of " + day + " (" + HEAP + ") ...");
+        JobRun explain = runJob(name + "-explain", arguments, List.of("--explain=" + org, "--billing-date=" + day), limit);
+        JobRun preview = runJob(name + "-preview", arguments, List.of("--preview", "--billing-date=" + day), limit);
+        return new NightMemory(orgs, night.wall(), night.exitStatus(), night.firstError(), stepTimes(night.log()),
+                invoiceLines(out.resolve(day.toString())), night.gc(), night.peakRssMb(), org, explain, preview);
+    }
+
+    /**
+     * The nightly job's jar with {@code arguments} and {@code more}, to its exit: a job that fails (e.g. out of
+     * memory) is this run's result, not the bench's failure.
+     */
+    private JobRun runJob(String name, List<String> arguments, List<String> more, Duration limit) {
         Path gcLog = bench.scratch(name + "-gc.log");
+        Path log = bench.scratch(name + ".log");
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(more);
         long start = System.nanoTime();
-        try (ChildJvm job = ChildJvm.start(jvmOptions(gcLog), jars.batch().orElseThrow(),
-                BenchBroker.arguments(properties), bench.scratch(name), bench.scratch(name + ".log"))) {
+        try (ChildJvm job = ChildJvm.start(jvmOptions(gcLog), jars.batch().orElseThrow(), all, bench.scratch(name),
+                log)) {
             long peakRss = 0;
             OptionalInt exit = OptionalInt.empty();
-            long deadline = start + Duration.ofSeconds(Math.max(600, orgs / 500)).toNanos();
+            long deadline = start + limit.toNanos();
             while (exit.isEmpty() && System.nanoTime() < deadline) {
                 peakRss = Math.max(peakRss, ProcStatus.of(job.pid()).map(ProcStatus::peakRssMb).orElse(0L));
                 exit = job.waitFor(Duration.ofMillis(500));
@@ -128,12 +146,11 @@ final class ScaleRuns {
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             if (exit.isEmpty()) {
                 job.explainingFailure(() -> {
-                    throw new ReconcilerException("the nightly job did not finish within " + wall.toSeconds() + " s");
+                    throw new ReconcilerException("the nightly job's jar (" + String.join(" ", more)
+                            + ") did not finish within " + wall.toSeconds() + " s");
                 });
             }
-            // a job that fails (e.g. out of memory) is this run's result, not the bench's failure
-            return new NightMemory(orgs, wall, exit.getAsInt(), job.firstError(), stepTimes(job.log()),
-                    invoiceLines(out.resolve(day.toString())), GcLog.parse(lines(gcLog)), peakRss);
+            return new JobRun(wall, exit.getAsInt(), job.firstError(), job.log(), GcLog.parse(lines(gcLog)), peakRss);
         }
     }
 
@@ -216,6 +233,17 @@ final class ScaleRuns {
      * @param steps      Spring Batch's own step timings
      */
     record NightMemory(long orgs, Duration wall, int exitStatus, java.util.Optional<String> firstError,
-                       List<String> steps, long invoiceLines, GcLog gc, long peakRssMb) {
+                       List<String> steps, long invoiceLines, GcLog gc, long peakRssMb,
+                       String explainedOrg, JobRun explain, JobRun preview) {
+    }
+
+    /**
+     * One run of the nightly job's jar.
+     *
+     * @param wall       from process start to exit
+     * @param exitStatus the job's (0 done)
+     * @param firstError the first ERROR line of its log and the exception under it, if any
+     */
+    record JobRun(Duration wall, int exitStatus, Optional<String> firstError, Path log, GcLog gc, long peakRssMb) {
     }
 }

@@ -60,6 +60,13 @@ class BenchJsonTest {
         assertThat(night.path("exitStatus").asInt()).isEqualTo(1);
         assertThat(night.path("firstError").asText()).endsWith("java.lang.OutOfMemoryError: Java heap space");
         assertThat(night.path("steps").toString()).isEqualTo("[\"Step: [bill] executed in 1m20s\"]");
+        assertThat(night.path("explain").path("orgId").asText()).isEqualTo("night-0500000");
+        assertThat(night.path("explain").path("seconds").asDouble()).isEqualTo(4.25);
+        assertThat(night.path("explain").path("exitStatus").asInt()).isZero();
+        assertThat(night.path("explain").path("firstError").isNull()).isTrue();
+        assertThat(night.path("explain").path("peakHeapBeforeGcMb").asLong()).isEqualTo(61);
+        assertThat(night.path("preview").path("exitStatus").asInt()).isEqualTo(1);
+        assertThat(night.path("preview").path("firstError").asText()).endsWith("OutOfMemoryError: Java heap space");
     }
 
     @Test

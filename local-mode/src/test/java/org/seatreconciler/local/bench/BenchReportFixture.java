@@ -1,5 +1,6 @@
 package org.seatreconciler.local.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,11 @@ final class BenchReportFixture {
                 replay(10_000_000, 900, 15, 11_111, 11_300), new GcLog(420, 480, 300, 210, 512), new ProcStatus(1_400, 1_650));
         ScaleRuns.NightMemory night = new ScaleRuns.NightMemory(1_000_000, Duration.ofSeconds(95), 1,
                 Optional.of("ERROR ... writeBillingFiles | java.lang.OutOfMemoryError: Java heap space"),
-                List.of("Step: [bill] executed in 1m20s"), 1_000_000, new GcLog(80, 500, 350, 120, 512), 900);
+                List.of("Step: [bill] executed in 1m20s"), 1_000_000, new GcLog(80, 500, 350, 120, 512), 900,
+                "night-0500000", new ScaleRuns.JobRun(Duration.ofMillis(4_250), 0, Optional.empty(), Path.of("explain.log"),
+                        new GcLog(3, 61, 20, 20, 512), 310),
+                new ScaleRuns.JobRun(Duration.ofSeconds(21), 1, Optional.of("ERROR ... java.lang.OutOfMemoryError: Java heap space"),
+                        Path.of("preview.log"), new GcLog(40, 511, 505, 505, 512), 780));
         return new BenchReport(WORKLOAD, Optional.of(pipeline()), List.of(measured(layout)), List.of(measured(latency)),
                 Optional.of(measured(streams)), Optional.of(measured(night)));
     }

@@ -72,7 +72,12 @@ class BenchTextTest {
                         + "process start, 1,000,000 invoice lines; heap at most 500 MB in use (GC log, 80 collections), peak RSS 900 MB "
                         + "(load average 1.50 1.25 1.00 before, 2.00 1.50 1.00 after)",
                 "  first error: ERROR ... writeBillingFiles | java.lang.OutOfMemoryError: Java heap space",
-                "  Step: [bill] executed in 1m20s");
+                "  Step: [bill] executed in 1m20s",
+                "  then --explain night-0500000 of that date with -Xmx512m: explained after 4.3 s from process start; "
+                        + "heap at most 61 MB in use (GC log, 3 collections), peak RSS 310 MB",
+                "  then --preview of that date with -Xmx512m: FAILED (exit 1) after 21.0 s from process start; heap at "
+                        + "most 511 MB in use (GC log, 40 collections), peak RSS 780 MB",
+                "    first error: ERROR ... java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
