@@ -83,7 +83,24 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
             exitCode = ExitStatus.DONE;
         } catch (RuntimeException e) {
             exitCode = fail(e);
+        } catch (OutOfMemoryError e) {
+            exitCode = outOfMemory(command, date, e);
         }
+    }
+
+    /**
+     * A command that outgrew the heap (a preview holds every organisation of its date in memory: about 1.3 GB at a
+     * million): what the operator can do about it in one line, the stack trace in the log. The heap is free again
+     * once the command's objects are unreachable, which they are here.
+     */
+    private static int outOfMemory(JobArguments command, LocalDate date, OutOfMemoryError e) {
+        String what = command.explain() != null ? "explaining " + command.explain() + " on " + date
+                : command.preview() ? "previewing " + date + " (a preview holds every organisation of the date in memory)"
+                : "billing " + date;
+        log.error("Out of memory while {}", what, e);
+        System.err.println("Out of memory while " + what + ": the JVM's heap is at most "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; run it again with a larger -Xmx");
+        return ExitStatus.OUTSIDE_FAILURE;
     }
 
     /** One line on stderr: the folder, database or registry that failed, else the billing's own reason. */

@@ -168,6 +168,15 @@ class BillingCommandRunnerTest {
     }
 
     @Test
+    void aCommandThatOutgrowsTheHeapIsOneLineSayingSoAndExitCodeThree() {
+        assertThat(runWith(3, "--preview", "--billing-date=2026-10-01").stderr()).isEqualTo("Out of memory while "
+                + "previewing 2026-10-01 (a preview holds every organisation of the date in memory): the JVM's heap is at "
+                + "most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; run it again with a larger -Xmx"
+                + System.lineSeparator());
+        assertThat(previewed).containsExactly(LocalDate.of(2026, 10, 1));
+    }
+
+    @Test
     void explainTakesTheOrganisationAfterASpaceOrAnEqualsSignAndJsonOnlyWithIt() {
         assertThat(runWith(0, "--explain=clinic-a", "--billing-date=2026-10-02").stdout()).isEqualTo("""
                 clinic-a on 2026-10-02: billed (from the seat ledger)
@@ -199,6 +208,9 @@ class BillingCommandRunnerTest {
             @Override
             public List<PreviewRun> preview(LocalDate from, LocalDate to) {
                 previewed.add(to);
+                if (to.getDayOfMonth() == 1) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
                 return List.of(new PreviewRun(to, Path.of("/out/preview", to.toString()), run(to).summary(), List.of(),
                         0));
             }
