@@ -101,7 +101,7 @@ public class BillingConfiguration {
 
     @Bean
     BillingLease billingLease(DataSource dataSource, BillingProperties properties) {
-        return new BillingLease(JdbcClient.create(dataSource), properties.leaseExpiry());
+        return new BillingLease(dataSource, properties.leaseExpiry());
     }
 
     @Bean

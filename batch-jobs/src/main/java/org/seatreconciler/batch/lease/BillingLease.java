@@ -11,10 +11,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,7 +47,18 @@ public class BillingLease {
         Runnable every(Duration period, Runnable renewal);
     }
 
+    /**
+     * How long taking the lease waits for its row. A transaction of the holder holds the row while it commits a
+     * chunk (milliseconds) or writes a date's files (seconds; 10 s at a million organisations on PostgreSQL); one
+     * that never ends is a holder stuck in its files step. Waiting longer than this would not change the outcome,
+     * since a holder's transaction renews the lease before it commits.
+     */
+    static final Duration ROW_WAIT = Duration.ofSeconds(15);
+
     private final JdbcClient jdbc;
+    /** {@link #jdbc}, but a statement waits at most {@link #rowWait} for the lease row (H2: a second, its lock timeout). */
+    private final JdbcClient taking;
+    private final Duration rowWait;
     private final Duration expiry;
     private final String holder;
     private volatile boolean held;
@@ -51,19 +67,23 @@ public class BillingLease {
     private Runnable stopRenewing;
     private final ReentrantLock fence = new ReentrantLock();
 
-    public BillingLease(JdbcClient jdbc, Duration expiry) {
-        this(jdbc, expiry, defaultHolder());
+    public BillingLease(DataSource dataSource, Duration expiry) {
+        this(dataSource, expiry, defaultHolder());
     }
 
-    BillingLease(JdbcClient jdbc, Duration expiry, String holder) {
-        this(jdbc, expiry, holder, BillingLease::onThread);
+    BillingLease(DataSource dataSource, Duration expiry, String holder) {
+        this(dataSource, expiry, holder, BillingLease::onThread, ROW_WAIT);
     }
 
-    BillingLease(JdbcClient jdbc, Duration expiry, String holder, Renewals renewals) {
+    BillingLease(DataSource dataSource, Duration expiry, String holder, Renewals renewals, Duration rowWait) {
         if (expiry.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException(EXPIRY_SETTING + " must be at least 1s, got " + expiry);
         }
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(dataSource);
+        JdbcTemplate bounded = new JdbcTemplate(dataSource);
+        bounded.setQueryTimeout((int) Math.max(1, rowWait.toSeconds()));
+        this.taking = JdbcClient.create(bounded);
+        this.rowWait = Duration.ofSeconds(bounded.getQueryTimeout());
         this.expiry = expiry;
         this.holder = holder;
         this.renewals = renewals;
@@ -92,10 +112,15 @@ public class BillingLease {
     public synchronized Held acquire() {
         createRowIfAbsent();
         Instant now = databaseNow();
-        int taken = jdbc.sql("UPDATE billing_lease SET holder = :holder, expires_at = :until WHERE name = :name"
-                + " AND (holder = :holder OR expires_at < :now)")
-                .param("holder", holder).param("until", now.plus(expiry).toEpochMilli()).param("name", NAME)
-                .param("now", now.toEpochMilli()).update();
+        int taken;
+        try {
+            taken = taking.sql("UPDATE billing_lease SET holder = :holder, expires_at = :until WHERE name = :name"
+                    + " AND (holder = :holder OR expires_at < :now)")
+                    .param("holder", holder).param("until", now.plus(expiry).toEpochMilli()).param("name", NAME)
+                    .param("now", now.toEpochMilli()).update();
+        } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
+            throw new LeaseUnavailableException(describeLockedRow(), e);
+        }
         if (taken == 0) {
             throw new LeaseUnavailableException(describeOwner(now));
         }
@@ -199,6 +224,17 @@ public class BillingLease {
                 .single();
     }
 
+    private String describeLockedRow() {
+        // the row's last committed version: reading it waits for no lock
+        return jdbc.sql("SELECT holder FROM billing_lease WHERE name = :name").param("name", NAME)
+                .query((rs, i) -> "Another billing process (" + rs.getString(1) + ") holds the billing lease row in a "
+                        + "transaction that did not end while this one waited (up to " + rowWait.toSeconds() + " s): it "
+                        + "is writing a date's files, or it is stuck; this one bills nothing. A stuck process's transaction ends when it is "
+                        + "stopped, and the next start after its lease expires takes its run over (" + EXPIRY_SETTING
+                        + ", " + expiry + ")")
+                .single();
+    }
+
     private void startRenewing() {
         stopRenewing = renewals.every(Duration.ofMillis(Math.max(expiry.toMillis() / 4, 100)), this::renewInBackground);
     }
@@ -255,6 +291,10 @@ public class BillingLease {
     public static class LeaseUnavailableException extends RuntimeException {
         LeaseUnavailableException(String message) {
             super(message);
+        }
+
+        LeaseUnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -73,7 +73,7 @@ class BillingLeaseTest {
         List<Future<Object>> attempts = new ArrayList<>();
         try {
             for (int i = 0; i < contenders; i++) {
-                BillingLease lease = new BillingLease(JdbcClient.create(dataSource), Duration.ofMinutes(2), "p" + i);
+                BillingLease lease = new BillingLease(dataSource, Duration.ofMinutes(2), "p" + i);
                 attempts.add(threads.submit((Callable<Object>) () -> {
                     start.await();
                     try {
@@ -105,12 +105,12 @@ class BillingLeaseTest {
         List<Runnable> renewals = new ArrayList<>();
         // first's background renewals run when the test says so; expiry is the database's clock, so the test
         // lets a lease expire by moving its expires_at into the past
-        BillingLease first = new BillingLease(jdbc, Duration.ofSeconds(1), "first", (period, renewal) -> {
+        BillingLease first = new BillingLease(dataSource, Duration.ofSeconds(1), "first", (period, renewal) -> {
             periods.add(period);
             renewals.add(renewal);
             return () -> { };
-        });
-        BillingLease second = new BillingLease(jdbc, Duration.ofSeconds(1), "second");
+        }, BillingLease.ROW_WAIT);
+        BillingLease second = new BillingLease(dataSource, Duration.ofSeconds(1), "second");
 
         try (BillingLease.Held held = first.acquire()) {
             assertThat(periods).containsExactly(Duration.ofMillis(250)); // a quarter of the expiry
@@ -145,10 +145,10 @@ class BillingLeaseTest {
         DataSource dataSource = database(kind);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<Runnable> renewals = new ArrayList<>();
-        BillingLease lease = new BillingLease(jdbc, Duration.ofSeconds(1), "first", (period, renewal) -> {
+        BillingLease lease = new BillingLease(dataSource, Duration.ofSeconds(1), "first", (period, renewal) -> {
             renewals.add(renewal);
             return () -> { };
-        });
+        }, BillingLease.ROW_WAIT);
 
         try (BillingLease.Held held = lease.acquire()) {
             // as if a transaction had renewed it further while this renewal waited for the row
@@ -171,8 +171,9 @@ class BillingLeaseTest {
     void workLongerThanTheExpiryCommitsALiveLeaseThatAWaitingProcessCannotTake() throws Exception {
         DataSource dataSource = database("postgresql");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        BillingLease first = new BillingLease(jdbc, Duration.ofSeconds(1), "first", (period, renewal) -> () -> { });
-        BillingLease second = new BillingLease(jdbc, Duration.ofSeconds(1), "second");
+        BillingLease first = new BillingLease(dataSource, Duration.ofSeconds(1), "first", (period, renewal) -> () -> { },
+                BillingLease.ROW_WAIT);
+        BillingLease second = new BillingLease(dataSource, Duration.ofSeconds(1), "second");
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (BillingLease.Held held = first.acquire()) {
@@ -194,6 +195,43 @@ class BillingLeaseTest {
             assertThat(jdbc.sql("SELECT holder FROM billing_lease").query(String.class).single()).isEqualTo("first");
         } finally {
             other.shutdownNow();
+        }
+    }
+
+    /**
+     * A holder stuck in its files step: its transaction holds the lease row and never ends, and its lease has
+     * expired (it renews nothing). The next process is refused after a bounded wait for the row, in one line
+     * naming the holder, instead of waiting for as long as the row stays locked (on PostgreSQL: for ever).
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aHolderStuckInATransactionOnTheLeaseRowIsRefusedInOneLineNotWaitedForEver(String kind) throws Exception {
+        DataSource dataSource = database(kind);
+        BillingLease first = new BillingLease(dataSource, Duration.ofSeconds(1), "first", (period, renewal) -> () -> { },
+                BillingLease.ROW_WAIT);
+        BillingLease second = new BillingLease(dataSource, Duration.ofSeconds(1), "second", (period, renewal) -> () -> { },
+                Duration.ofSeconds(1));
+        try (BillingLease.Held held = first.acquire(); java.sql.Connection stuck = dataSource.getConnection()) {
+            // the renewals committed before the files step began have expired ...
+            JdbcClient.create(dataSource).sql("UPDATE billing_lease SET expires_at = 1").update();
+            stuck.setAutoCommit(false);
+            try (java.sql.Statement statement = stuck.createStatement()) {
+                // ... and the step's transaction, which renewed it, holds the row and does not end
+                statement.executeUpdate("UPDATE billing_lease SET expires_at = 9000000000000");
+            }
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<Object> attempt = other.submit((Callable<Object>) second::acquire);
+                assertThatThrownBy(() -> attempt.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                        BillingLease.LeaseUnavailableException.class).cause().hasMessage("Another billing process "
+                        + "(first) holds the billing lease row in a transaction that did not end while this one waited "
+                        + "(up to 1 s): it is writing a date's files, or it is stuck; this one bills nothing. A stuck "
+                        + "process's transaction ends when it is stopped, and the next start after its lease expires "
+                        + "takes its run over (seats.billing.lease-expiry, PT1S)");
+            } finally {
+                other.shutdownNow();
+            }
+            stuck.rollback();
         }
     }
 
