@@ -4,11 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.seatreconciler.batch.billing.BillingPeriod;
 import org.seatreconciler.batch.ledger.LedgerRepository;
-import org.seatreconciler.batch.ledger.OrgCursor;
-import org.seatreconciler.batch.ledger.SeatSnapshot;
-import org.seatreconciler.batch.ledger.SeatsCursor;
 
 /**
  * What one run of the nightly job (one call that bills the dates {@code from .. to}) does once rather than
@@ -72,15 +68,7 @@ public final class BillingSession {
         if (!key.equals(inputsKey)) {
             inputs = null; // the previous date's, freed before the next is made
             BillingSnapshot snapshot = snapshot(offsets);
-            inputs = ledger.streaming(() -> {
-                LocalDate previousDate = ledger.latestSnapshotDateBefore(date).orElse(null);
-                try (OrgCursor<SeatSnapshot> previous = previousDate == null
-                        ? OrgCursor.of("no previous snapshots", java.util.List.of(), SeatSnapshot::orgId)
-                        : ledger.carriedForwardCursor(previousDate);
-                        SeatsCursor purchased = ledger.seatsCursor(BillingPeriod.containing(date).start(), date)) {
-                    return snapshot.inputs(date, previous, purchased::take, partitions);
-                }
-            });
+            inputs = snapshot.inputs(date, ledger, partitions);
             inputsKey = key;
         }
         return inputs;

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import org.seatreconciler.batch.billing.BillingInput;
+import org.seatreconciler.batch.billing.BillingPeriod;
 import org.seatreconciler.batch.billing.SeatFigures;
+import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.ledger.OrgCursor;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
+import org.seatreconciler.batch.ledger.SeatsCursor;
 
 /**
  * What one read of the topics gives a run: the daily figures of its dates, the latest plan per organisation,
@@ -53,6 +56,22 @@ public record BillingSnapshot(DailyHistory daily, Map<String, String> plans, Und
         }
         return new DateInputs(date, this, orgs.toArray(String[]::new), carried.toArray(SeatFigures[]::new),
                 purchased, partitions);
+    }
+
+    /**
+     * As {@link #inputs(LocalDate, OrgCursor, ToIntFunction, int)}, with what the ledger holds before {@code date}
+     * (nothing of the date itself or after it is read).
+     */
+    public DateInputs inputs(LocalDate date, LedgerRepository ledger, int partitions) {
+        return ledger.streaming(() -> {
+            LocalDate previousDate = ledger.latestSnapshotDateBefore(date).orElse(null);
+            try (OrgCursor<SeatSnapshot> previous = previousDate == null
+                    ? OrgCursor.of("no previous snapshots", List.of(), SeatSnapshot::orgId)
+                    : ledger.carriedForwardCursor(previousDate);
+                    SeatsCursor purchased = ledger.seatsCursor(BillingPeriod.containing(date).start(), date)) {
+                return inputs(date, previous, purchased::take, partitions);
+            }
+        });
     }
 
     /** As {@link #inputs(LocalDate, OrgCursor, ToIntFunction, int)}, from figures held in memory (a preview). */

@@ -3,7 +3,7 @@ package org.seatreconciler.batch.ledger;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Objects;
 
 import org.seatreconciler.schemas.events.Identifiers;
 import org.seatreconciler.batch.billing.InvoiceLine;
@@ -26,14 +26,27 @@ public record BilledDate(LocalDate date, List<InvoiceLine> lines,
     public static BilledDate of(LocalDate date, List<OrgBilling> billings) {
         List<InvoiceLine> lines = billings.stream().flatMap(b -> b.line().stream())
                 .sorted(Comparator.comparing(InvoiceLine::orgId).thenComparing(InvoiceLine::lineType)).toList();
-        List<SeatSnapshot> snapshots = billings.stream().filter(OrgBilling::sound)
-                .map(b -> new SeatSnapshot(date, b.orgId(), b.figures(), b.plan(), b.notBilledReason(), b.requirement()))
+        List<SeatSnapshot> snapshots = billings.stream().map(BilledDate::snapshot).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(SeatSnapshot::orgId)).toList();
-        Stream<NotBilled> withSnapshot = snapshots.stream().filter(s -> s.notBilledReason() != null)
-                .map(s -> new NotBilled(s.orgId(), s.notBilledReason()));
-        Stream<NotBilled> without = billings.stream().filter(b -> !b.sound())
-                .map(b -> new NotBilled(Identifiers.shown(b.orgId()), b.notBilledReason()));
-        return new BilledDate(date, lines, snapshots,
-                Stream.concat(withSnapshot, without).sorted(Comparator.comparing(NotBilled::orgId)).toList());
+        return new BilledDate(date, lines, snapshots, billings.stream().map(BilledDate::notBilled)
+                .filter(Objects::nonNull).sorted(Comparator.comparing(NotBilled::orgId)).toList());
+    }
+
+    /** The seat snapshot the ledger records for {@code billing}: null for an organisation without sound figures. */
+    public static SeatSnapshot snapshot(OrgBilling billing) {
+        return billing.sound() ? new SeatSnapshot(billing.billingDate(), billing.orgId(), billing.figures(),
+                billing.plan(), billing.notBilledReason(), billing.requirement()) : null;
+    }
+
+    /**
+     * Why {@code billing}'s organisation is not billed, as the ledger names it (its id as {@link Identifiers#shown}
+     * when it has no snapshot, whose id may not fit), or null when it is billed.
+     */
+    public static NotBilled notBilled(OrgBilling billing) {
+        if (billing.notBilledReason() == null) {
+            return null;
+        }
+        return new NotBilled(billing.sound() ? billing.orgId() : Identifiers.shown(billing.orgId()),
+                billing.notBilledReason());
     }
 }

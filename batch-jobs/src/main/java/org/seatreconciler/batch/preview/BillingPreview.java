@@ -13,12 +13,14 @@ import org.seatreconciler.batch.billing.BillingPeriod;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.batch.input.BillingSnapshot;
+import org.seatreconciler.batch.input.DateInputs;
 import org.seatreconciler.batch.input.InputGuard;
 import org.seatreconciler.batch.input.TopicReads;
 import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.order.BillingOrder;
 import org.seatreconciler.batch.order.CompletedDates;
+import org.seatreconciler.batch.reports.DateContent;
 import org.seatreconciler.batch.reports.DateReport;
 import org.seatreconciler.batch.reports.DateReports;
 
@@ -72,9 +74,13 @@ public class BillingPreview {
      */
     public List<PreviewRun> preview(LocalDate from, LocalDate to) {
         long unprocessed = unprocessed();
+        BillingFiles previews = files.previews();
+        if (rendersAsComputed(from, to)) {
+            BillingSummary summary = previews.write(computedAlone(to));
+            return List.of(new PreviewRun(to, previews.folder(to), summary, List.of(), unprocessed));
+        }
         Preview preview = compute(from, to);
         List<PreviewRun> runs = new ArrayList<>();
-        BillingFiles previews = files.previews();
         for (DateReport report : preview.reports()) {
             BillingSummary summary = previews.write(report);
             runs.add(new PreviewRun(report.date(), previews.folder(report.date()), summary,
@@ -107,6 +113,34 @@ public class BillingPreview {
             throw e;
         } catch (RuntimeException e) {
             throw new BillingFailedException("Preview of " + to + " failed: " + oneLine(e), e);
+        }
+    }
+
+    /**
+     * Whether the preview of {@code from} .. {@code to} is rendered as it is computed: one date, with no date before
+     * it to compute first (every earlier date is billed, or the ledger is new). Its organisations are then held as
+     * their inputs only (about 200 bytes each), not as lines and reports, and a million fit the nightly job's heap.
+     * Otherwise the dates, those computed first and the one asked, are held in memory ({@link #compute}).
+     */
+    public boolean rendersAsComputed(LocalDate from, LocalDate to) {
+        LocalDate latest = completedDates.latest().orElse(null);
+        return from.equals(to) && (latest == null || !to.isAfter(latest.plusDays(1)));
+    }
+
+    /**
+     * {@code date} billed as its files are written (what {@link #compute} gives for it, as the preview tests check).
+     *
+     * @throws BillingFailedException with a one-line message
+     */
+    private DateContent computedAlone(LocalDate date) {
+        try {
+            DateInputs inputs = reads.read(reads.endOffsets(), date, date).inputs(date, ledger, 1);
+            guard.check(inputs);
+            return reports.computed(inputs, calculator);
+        } catch (BillingFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BillingFailedException("Preview of " + date + " failed: " + oneLine(e), e);
         }
     }
 

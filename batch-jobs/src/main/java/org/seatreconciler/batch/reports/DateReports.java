@@ -2,6 +2,8 @@ package org.seatreconciler.batch.reports;
 
 import java.time.LocalDate;
 
+import org.seatreconciler.batch.billing.BillingCalculator;
+import org.seatreconciler.batch.input.DateInputs;
 import org.seatreconciler.batch.ledger.BilledDate;
 import org.seatreconciler.batch.ledger.BillingHistory;
 import org.seatreconciler.batch.ledger.LedgerRepository;
@@ -19,7 +21,15 @@ public class DateReports {
 
     /** A billed date, read from the ledger as it is rendered: what its files are written from. */
     public DateContent streamed(LocalDate date) {
-        return new LedgerDate(ledger, date, thresholds);
+        return LedgerDate.billed(ledger, date, thresholds);
+    }
+
+    /**
+     * A date billed now from {@code inputs}, with what the ledger holds before it (a preview of one date): rendered
+     * as it is computed, so that a million organisations are never held at once.
+     */
+    public DateContent computed(DateInputs inputs, BillingCalculator calculator) {
+        return LedgerDate.computed(ledger, inputs, calculator, thresholds);
     }
 
     /**

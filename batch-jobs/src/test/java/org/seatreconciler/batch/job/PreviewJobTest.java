@@ -110,6 +110,49 @@ class PreviewJobTest extends BillingJobTestSupport {
         }
     }
 
+    /**
+     * A preview of one date with no date before it to compute first (a new ledger's, a billed date's, tonight's) is
+     * rendered as it is computed, never held whole: its files are those of the computation in memory, byte for
+     * byte, on a new ledger's first date, on a 1st of the month (renewals), on a date after one; tonight's date is
+     * computed from the figures, not from the rows its night is writing.
+     */
+    @Test
+    void aPreviewOfOneDateRenderedAsItIsComputedGivesTheFilesOfTheComputationInMemory() throws Exception {
+        publishWorkedExampleDays();
+        publishDays(List.of(day("clinic-b", OCT_3, 5, 1, 1, 1, 6, 0, 6, 6, 6)));
+        publishWorkedExamplePlans();
+        assertRenderedAsComputedIsComputed(SEP_30);
+        bill(SEP_30);
+        assertRenderedAsComputedIsComputed(OCT_1);
+        bill(OCT_1);
+        // the night of 2 Oct has committed a made-up chunk (99 seats for clinic-a): not read
+        JdbcClient.create(dataSource).sql("INSERT INTO seat_ledger SELECT CAST('2026-10-02' AS DATE), org_id,"
+                + " 'TRUE_UP', plan, seat_basis, billable_standard, support_only, total_members, 112,"
+                + " included_support_seats, 13, 99, unit_price, period_days, 30, 9999.00, currency,"
+                + " '20261002-clinic-a-T' FROM seat_ledger WHERE billing_date = CAST('2026-10-01' AS DATE)"
+                + " AND org_id = 'clinic-a'").update();
+        Path tonight = assertRenderedAsComputedIsComputed(OCT_2);
+        assertThat(Files.readString(tonight.resolve("invoices.csv"))).contains(",48.39,USD,20261002-clinic-a-T\r\n")
+                .doesNotContain("9999");
+        assertThat(preview.rendersAsComputed(OCT_3, OCT_3)).isFalse(); // 2 Oct is computed first, in memory
+        assertThat(preview.rendersAsComputed(OCT_1, OCT_2)).isFalse();
+    }
+
+    private Path assertRenderedAsComputedIsComputed(LocalDate date) throws Exception {
+        assertThat(preview.rendersAsComputed(date, date)).as(date.toString()).isTrue();
+        Path folder = preview.preview(date, date).get(0).folder();
+        Map<String, String> rendered = strings(contents(folder));
+        files.previews().write(preview.compute(date, date).reports().get(0));
+        assertThat(strings(contents(folder))).as(date.toString()).isEqualTo(rendered).containsKeys(CSV_FILES.toArray(String[]::new));
+        return folder;
+    }
+
+    private static Map<String, String> strings(Map<String, byte[]> files) {
+        Map<String, String> strings = new java.util.TreeMap<>();
+        files.forEach((name, bytes) -> strings.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        return strings;
+    }
+
     @Test
     void aPreviewBeyondTheCatchUpLimitIsRefusedInOneLine() {
         publishWorkedExampleDays();
