@@ -56,6 +56,10 @@ public class Explainer {
         if (billed) {
             report = reports.of(date, orgId);
             history = ledger;
+        } else if (preview.rendersAsComputed(from, date)) {
+            // every date before it is billed: the organisation alone is computed, the rest is the ledger's
+            report = preview.computedFor(orgId, date);
+            history = ledger;
         } else {
             Preview computed = preview.compute(from, date);
             report = computed.last();

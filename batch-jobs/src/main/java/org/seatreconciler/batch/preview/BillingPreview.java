@@ -10,6 +10,7 @@ import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.billing.BillingCalculator;
 import org.seatreconciler.batch.billing.BillingInput;
 import org.seatreconciler.batch.billing.BillingPeriod;
+import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.files.BillingFiles;
 import org.seatreconciler.batch.files.BillingSummary;
 import org.seatreconciler.batch.input.BillingSnapshot;
@@ -133,10 +134,32 @@ public class BillingPreview {
      * @throws BillingFailedException with a one-line message
      */
     private DateContent computedAlone(LocalDate date) {
+        return reports.computed(checkedInputs(date), calculator);
+    }
+
+    /**
+     * One organisation's part of {@code date}, for a date that {@link #rendersAsComputed} (an explanation): the
+     * date's inputs are read and checked as for its preview, only the organisation is billed, and what the dates
+     * before hold for it is read by key. What {@link #compute} gives for it, as the preview tests check.
+     *
+     * @throws BillingFailedException with a one-line message
+     */
+    public DateReport computedFor(String orgId, LocalDate date) {
+        List<OrgBilling> billing = new ArrayList<>(1);
+        checkedInputs(date).forEach(input -> {
+            if (input.orgId().equals(orgId)) {
+                billing.add(calculator.bill(input));
+            }
+        });
+        return reports.of(BilledDate.of(date, billing), ledger.history(orgId));
+    }
+
+    /** The inputs of {@code date}, which no date before it needs computing for, checked as a night checks them. */
+    private DateInputs checkedInputs(LocalDate date) {
         try {
             DateInputs inputs = reads.read(reads.endOffsets(), date, date).inputs(date, ledger, 1);
             guard.check(inputs);
-            return reports.computed(inputs, calculator);
+            return inputs;
         } catch (BillingFailedException e) {
             throw e;
         } catch (RuntimeException e) {

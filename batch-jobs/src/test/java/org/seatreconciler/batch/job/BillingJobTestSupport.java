@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -269,26 +270,39 @@ abstract class BillingJobTestSupport {
      */
     void assertOneOrganisationReadsMatchTheWholeDate(LocalDate... dates) {
         for (LocalDate date : dates) {
-            DateReport whole = dateReports.of(ledgerRepository.billedDate(date), ledgerRepository);
             List<SeatSnapshot> carried = ledgerRepository.latestSnapshotsBefore(date);
-            Set<String> orgs = new TreeSet<>();
-            whole.organisations().forEach(o -> orgs.add(o.org().orgId()));
-            whole.notBilled().forEach(n -> orgs.add(n.orgId()));
-            carried.forEach(s -> orgs.add(s.orgId()));
-            orgs.add("nobody-" + date);
+            Set<String> orgs = assertEachOrganisationAloneIsItsPart(dateReports.of(ledgerRepository.billedDate(date),
+                    ledgerRepository), org -> dateReports.of(date, org), carried.stream().map(SeatSnapshot::orgId));
             for (String org : orgs) {
-                String as = org + " on " + date;
-                DateReport one = dateReports.of(date, org);
-                assertThat(one.organisations()).as(as)
-                        .isEqualTo(whole.organisations().stream().filter(o -> o.org().orgId().equals(org)).toList());
-                assertThat(one.notBilled()).as(as).isEqualTo(whole.notBilled().stream()
-                        .filter(n -> n.orgId().equals(org) || n.orgId().equals(Identifiers.shown(org))).toList());
-                assertThat(one.prior().previousDate()).as(as).isEqualTo(whole.prior().previousDate());
-                assertThat(one.prior().of(org)).as(as).isEqualTo(whole.prior().of(org));
-                assertThat(ledgerRepository.history(org).latestSnapshotsBefore(date)).as(as)
+                assertThat(ledgerRepository.history(org).latestSnapshotsBefore(date)).as(org + " on " + date)
                         .isEqualTo(carried.stream().filter(s -> s.orgId().equals(org)).toList());
             }
         }
+    }
+
+    /**
+     * For every organisation of {@code whole} (and of {@code more}, and one it does not know), {@code alone} gives
+     * that organisation's part of it: its rows of the files, its reasons not billed, what the dates before hold for
+     * it. @return the organisations checked
+     */
+    static Set<String> assertEachOrganisationAloneIsItsPart(DateReport whole, Function<String, DateReport> alone,
+            java.util.stream.Stream<String> more) {
+        Set<String> orgs = new TreeSet<>();
+        whole.organisations().forEach(o -> orgs.add(o.org().orgId()));
+        whole.notBilled().forEach(n -> orgs.add(n.orgId()));
+        more.forEach(orgs::add);
+        orgs.add("nobody-" + whole.date());
+        for (String org : orgs) {
+            String as = org + " on " + whole.date();
+            DateReport one = alone.apply(org);
+            assertThat(one.organisations()).as(as)
+                    .isEqualTo(whole.organisations().stream().filter(o -> o.org().orgId().equals(org)).toList());
+            assertThat(one.notBilled()).as(as).isEqualTo(whole.notBilled().stream()
+                    .filter(n -> n.orgId().equals(org) || n.orgId().equals(Identifiers.shown(org))).toList());
+            assertThat(one.prior().previousDate()).as(as).isEqualTo(whole.prior().previousDate());
+            assertThat(one.prior().of(org)).as(as).isEqualTo(whole.prior().of(org));
+        }
+        return orgs;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.preview.PreviewRun;
+import org.seatreconciler.batch.reports.DateReport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -142,8 +143,13 @@ class PreviewJobTest extends BillingJobTestSupport {
         assertThat(preview.rendersAsComputed(date, date)).as(date.toString()).isTrue();
         Path folder = preview.preview(date, date).get(0).folder();
         Map<String, String> rendered = strings(contents(folder));
-        files.previews().write(preview.compute(date, date).reports().get(0));
-        assertThat(strings(contents(folder))).as(date.toString()).isEqualTo(rendered).containsKeys(CSV_FILES.toArray(String[]::new));
+        DateReport computed = preview.compute(date, date).reports().get(0);
+        files.previews().write(computed);
+        assertThat(strings(contents(folder))).as(date.toString()).isEqualTo(rendered)
+                .containsKeys(CSV_FILES.toArray(String[]::new));
+        // and an explanation of one organisation of it computes that organisation alone
+        assertEachOrganisationAloneIsItsPart(computed, org -> preview.computedFor(org, date),
+                java.util.stream.Stream.of());
         return folder;
     }
 
