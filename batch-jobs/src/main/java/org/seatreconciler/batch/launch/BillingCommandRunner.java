@@ -11,6 +11,7 @@ import org.seatreconciler.batch.explain.ExplanationJson;
 import org.seatreconciler.batch.explain.ExplanationText;
 import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.preview.PreviewRun;
+import org.seatreconciler.schemas.events.Identifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -89,13 +90,14 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
     }
 
     /**
-     * A command that outgrew the heap (a preview holds every organisation of its date in memory: about 1.3 GB at a
-     * million): what the operator can do about it in one line, the stack trace in the log. The heap is free again
+     * A command that outgrew the heap (a preview of a date after L + 1 holds every organisation of L + 1 .. D in
+     * memory: about 1.3 GB a date at a million): what the operator can do about it in one line, the stack trace in the log. The heap is free again
      * once the command's objects are unreachable, which they are here.
      */
     private static int outOfMemory(JobArguments command, LocalDate date, OutOfMemoryError e) {
-        String what = command.explain() != null ? "explaining " + command.explain() + " on " + date
-                : command.preview() ? "previewing " + date + " (a preview holds every organisation of the date in memory)"
+        String what = command.explain() != null ? "explaining " + Identifiers.printable(command.explain()) + " on " + date
+                : command.preview() ? "previewing " + date + " (a preview of a date after the day after the latest "
+                        + "billed one holds every organisation of the dates in between in memory)"
                 : "billing " + date;
         log.error("Out of memory while {}", what, e);
         System.err.println("Out of memory while " + what + ": the JVM's heap is at most "

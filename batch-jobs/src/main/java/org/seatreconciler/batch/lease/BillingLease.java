@@ -119,7 +119,10 @@ public class BillingLease {
                     .param("holder", holder).param("until", now.plus(expiry).toEpochMilli()).param("name", NAME)
                     .param("now", now.toEpochMilli()).update();
         } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
-            throw new LeaseUnavailableException(describeLockedRow(), e);
+            // a refusal, not a database failure: the driver's exception is not its cause, which the exit status
+            // and its line would be taken from (OutsideFailure follows causes)
+            log.debug("Waited for the billing lease row in vain", e);
+            throw new LeaseUnavailableException(describeLockedRow());
         }
         if (taken == 0) {
             throw new LeaseUnavailableException(describeOwner(now));
@@ -291,10 +294,6 @@ public class BillingLease {
     public static class LeaseUnavailableException extends RuntimeException {
         LeaseUnavailableException(String message) {
             super(message);
-        }
-
-        LeaseUnavailableException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 

@@ -295,10 +295,10 @@ public class LedgerRepository implements BillingHistory {
     /** By key: one seek per date of the ledger's primary key, however many organisations each date holds. */
     @Override
     public List<InvoiceLine> lines(String orgId, LocalDate from, LocalDate to) {
-        List<LocalDate> dates = from.datesUntil(to).toList();
-        if (dates.isEmpty()) {
+        if (!to.isAfter(from)) {
             return List.of();
         }
+        List<LocalDate> dates = from.datesUntil(to).toList();
         return jdbc.sql("SELECT * FROM seat_ledger WHERE billing_date IN (:dates) AND org_id = :org")
                 .param("dates", dates).param("org", orgId).query(LedgerRepository::line).list().stream()
                 .sorted(Comparator.comparing(InvoiceLine::billingDate).thenComparing(InvoiceLine::lineType))

@@ -77,8 +77,15 @@ public class BillingPreview {
         long unprocessed = unprocessed();
         BillingFiles previews = files.previews();
         if (rendersAsComputed(from, to)) {
-            BillingSummary summary = previews.write(computedAlone(to));
-            return List.of(new PreviewRun(to, previews.folder(to), summary, List.of(), unprocessed));
+            try {
+                BillingSummary summary = previews.write(computedAlone(to));
+                return List.of(new PreviewRun(to, previews.folder(to), summary, List.of(), unprocessed));
+            } catch (BillingFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // as compute's: a folder, database or registry failure is still told by its cause
+                throw new BillingFailedException("Preview of " + to + " failed: " + oneLine(e), e);
+            }
         }
         Preview preview = compute(from, to);
         List<PreviewRun> runs = new ArrayList<>();
@@ -124,8 +131,16 @@ public class BillingPreview {
      * Otherwise the dates, those computed first and the one asked, are held in memory ({@link #compute}).
      */
     public boolean rendersAsComputed(LocalDate from, LocalDate to) {
+        if (!from.equals(to)) {
+            return false;
+        }
         LocalDate latest = completedDates.latest().orElse(null);
-        return from.equals(to) && (latest == null || !to.isAfter(latest.plusDays(1)));
+        if (latest == null) {
+            // a new ledger is not read (SimulatedHistory): rows before the date are a first night still running, or
+            // one that crashed, and its chunks must not reach a preview
+            return ledger.latestSnapshotDateBefore(to).isEmpty();
+        }
+        return !to.isAfter(latest.plusDays(1));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -77,6 +78,17 @@ final class SimulatedHistory implements BillingHistory {
             }
         }
         return ledgerEnd == null ? List.of() : ledger.latestSnapshotsBefore(min(date, ledgerEnd));
+    }
+
+    /** The date {@link #latestSnapshotsBefore} gives the snapshots of, without reading them. */
+    @Override
+    public Optional<LocalDate> latestSnapshotDateBefore(LocalDate date) {
+        for (BilledDate before : simulated.headMap(date, false).descendingMap().values()) {
+            if (!before.snapshots().isEmpty()) {
+                return Optional.of(before.date());
+            }
+        }
+        return ledgerEnd == null ? Optional.empty() : ledger.latestSnapshotDateBefore(min(date, ledgerEnd));
     }
 
     private List<SeatSnapshot> withOlder(BilledDate before) {

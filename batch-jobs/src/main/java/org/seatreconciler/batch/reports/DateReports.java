@@ -33,7 +33,7 @@ public class DateReports {
     }
 
     /**
-     * One organisation's part of a billed date (an explanation): what {@link #of(LocalDate)} holds for it, read by
+     * One organisation's part of a billed date (an explanation): what the whole date ({@link LedgerRepository#billedDate(LocalDate)}) holds for it, read by
      * key without the other organisations' rows.
      */
     public DateReport of(LocalDate date, String orgId) {

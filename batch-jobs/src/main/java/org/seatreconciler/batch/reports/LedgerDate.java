@@ -98,6 +98,7 @@ final class LedgerDate implements DateContent {
             return reasons;
         };
         return new LedgerDate(ledger, inputs.date(), thresholds, notBilled, open -> new Iterator<>() {
+            private int partition;
             private int index;
             private OwnRows ahead = advance();
 
@@ -116,10 +117,18 @@ final class LedgerDate implements DateContent {
                 return rows;
             }
 
-            /** The next organisation with a snapshot or a line, as the ledger would hold them; null at the end. */
+            /**
+             * The next organisation with a snapshot or a line, as the ledger would hold them; null at the end. The
+             * partitions of the inputs are consecutive runs of organisations: read one after the other, in order.
+             */
             private OwnRows advance() {
-                while (index < inputs.size(0)) {
-                    OrgBilling billing = calculator.bill(inputs.get(0, index++));
+                while (partition < inputs.partitions()) {
+                    if (index == inputs.size(partition)) {
+                        partition++;
+                        index = 0;
+                        continue;
+                    }
+                    OrgBilling billing = calculator.bill(inputs.get(partition, index++));
                     SeatSnapshot snapshot = BilledDate.snapshot(billing);
                     if (snapshot != null || billing.line().isPresent()) {
                         return new OwnRows(billing.orgId(), snapshot, billing.line().map(List::of).orElse(List.of()));

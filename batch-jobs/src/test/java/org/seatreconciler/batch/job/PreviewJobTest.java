@@ -10,10 +10,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
+import org.seatreconciler.batch.billing.OrgBilling;
+import org.seatreconciler.batch.billing.SeatFigures;
 import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.preview.PreviewRun;
 import org.seatreconciler.batch.reports.DateReport;
@@ -122,6 +125,12 @@ class PreviewJobTest extends BillingJobTestSupport {
         publishWorkedExampleDays();
         publishDays(List.of(day("clinic-b", OCT_3, 5, 1, 1, 1, 6, 0, 6, 6, 6)));
         publishWorkedExamplePlans();
+        // a new ledger's first night, still running, has committed a chunk of 29 Sep: a new ledger is not read, so
+        // 30 Sep is not rendered from it (computed in memory, from nothing billed)
+        ledgerRepository.record(List.of(new OrgBilling(SEP_30.minusDays(1), "clinic-a",
+                new SeatFigures(9, 9, 1, 1, 9, 9, 18, 9, 18), "GROUP", null, Optional.empty(), null, true)));
+        assertThat(preview.rendersAsComputed(SEP_30, SEP_30)).isFalse();
+        JdbcClient.create(dataSource).sql("DELETE FROM seat_snapshot").update();
         assertRenderedAsComputedIsComputed(SEP_30);
         bill(SEP_30);
         assertRenderedAsComputedIsComputed(OCT_1);

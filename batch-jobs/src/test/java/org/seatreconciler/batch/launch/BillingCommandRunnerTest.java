@@ -170,8 +170,9 @@ class BillingCommandRunnerTest {
     @Test
     void aCommandThatOutgrowsTheHeapIsOneLineSayingSoAndExitCodeThree() {
         assertThat(runWith(3, "--preview", "--billing-date=2026-10-01").stderr()).isEqualTo("Out of memory while "
-                + "previewing 2026-10-01 (a preview holds every organisation of the date in memory): the JVM's heap is at "
-                + "most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; run it again with a larger -Xmx"
+                + "previewing 2026-10-01 (a preview of a date after the day after the latest billed one holds every "
+                + "organisation of the dates in between in memory): the JVM's heap is at most "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; run it again with a larger -Xmx"
                 + System.lineSeparator());
         assertThat(previewed).containsExactly(LocalDate.of(2026, 10, 1));
     }

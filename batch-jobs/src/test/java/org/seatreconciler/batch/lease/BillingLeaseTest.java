@@ -228,6 +228,8 @@ class BillingLeaseTest {
                         + "(up to 1 s): it is writing a date's files, or it is stuck; this one bills nothing. A stuck "
                         + "process's transaction ends when it is stopped, and the next start after its lease expires "
                         + "takes its run over (seats.billing.lease-expiry, PT1S)");
+                // a refusal, not a database failure: nothing in its causes for OutsideFailure to call one (exit 3)
+                assertThatThrownBy(() -> attempt.get(30, TimeUnit.SECONDS)).cause().hasNoCause();
             } finally {
                 other.shutdownNow();
             }
