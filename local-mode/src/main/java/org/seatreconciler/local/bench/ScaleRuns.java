@@ -154,9 +154,11 @@ final class ScaleRuns {
         }
     }
 
+    /** {@code --jvm-opts}, then the run's own: the last -Xmx wins, so a memory run is the 512 MB its lines say. */
     private List<String> jvmOptions(Path gcLog) {
-        List<String> options = new ArrayList<>(List.of(HEAP, "-Xlog:gc:file=" + gcLog));
-        options.addAll(jars.jvmOptions());
+        List<String> options = new ArrayList<>(jars.jvmOptions());
+        options.add(HEAP);
+        options.add("-Xlog:gc:file=" + gcLog);
         return options;
     }
 
