@@ -91,11 +91,12 @@ public class BillingCommandRunner implements ApplicationRunner, ExitCodeGenerato
 
     /**
      * A command that outgrew the heap (a preview of a date after L + 1 holds every organisation of L + 1 .. D in
-     * memory: about 1.3 GB a date at a million): what the operator can do about it in one line, the stack trace in the log. The heap is free again
-     * once the command's objects are unreachable, which they are here.
+     * memory: about 1.3 GB a date at a million): what the operator can do about it in one line, the stack trace in
+     * the log. The heap is free again once the command's objects are unreachable, which they are here.
      */
     private static int outOfMemory(JobArguments command, LocalDate date, OutOfMemoryError e) {
-        String what = command.explain() != null ? "explaining " + Identifiers.printable(command.explain()) + " on " + date
+        String what = command.explain() != null
+                ? "explaining " + Identifiers.printable(command.explain()) + " on " + date
                 : command.preview() ? "previewing " + date + " (a preview of a date after the day after the latest "
                         + "billed one holds every organisation of the dates in between in memory)"
                 : "billing " + date;

@@ -56,7 +56,7 @@ public class BillingLease {
     static final Duration ROW_WAIT = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
-    /** {@link #jdbc}, but a statement waits at most {@link #rowWait} for the lease row (H2: a second, its lock timeout). */
+    /** {@link #jdbc}, but a statement waits at most {@link #rowWait} for the lease row (H2: its lock timeout, 1 s). */
     private final JdbcClient taking;
     private final Duration rowWait;
     private final Duration expiry;
@@ -80,10 +80,10 @@ public class BillingLease {
             throw new IllegalArgumentException(EXPIRY_SETTING + " must be at least 1s, got " + expiry);
         }
         this.jdbc = JdbcClient.create(dataSource);
+        this.rowWait = Duration.ofSeconds(Math.max(1, rowWait.toSeconds())); // JDBC's timeout is in seconds
         JdbcTemplate bounded = new JdbcTemplate(dataSource);
-        bounded.setQueryTimeout((int) Math.max(1, rowWait.toSeconds()));
+        bounded.setQueryTimeout((int) this.rowWait.toSeconds());
         this.taking = JdbcClient.create(bounded);
-        this.rowWait = Duration.ofSeconds(bounded.getQueryTimeout());
         this.expiry = expiry;
         this.holder = holder;
         this.renewals = renewals;
@@ -232,9 +232,9 @@ public class BillingLease {
         return jdbc.sql("SELECT holder FROM billing_lease WHERE name = :name").param("name", NAME)
                 .query((rs, i) -> "Another billing process (" + rs.getString(1) + ") holds the billing lease row in a "
                         + "transaction that did not end while this one waited (up to " + rowWait.toSeconds() + " s): it "
-                        + "is writing a date's files, or it is stuck; this one bills nothing. A stuck process's transaction ends when it is "
-                        + "stopped, and the next start after its lease expires takes its run over (" + EXPIRY_SETTING
-                        + ", " + expiry + ")")
+                        + "is writing a date's files, or it is stuck; this one bills nothing. A stuck process's "
+                        + "transaction ends when it is stopped, and the next start after its lease expires takes its "
+                        + "run over (" + EXPIRY_SETTING + ", " + expiry + ")")
                 .single();
     }
 

@@ -343,10 +343,15 @@ public class LedgerRepository implements BillingHistory {
         };
     }
 
+    /** {@code orgId}'s snapshot of {@code date}, by key: none or one. */
+    private List<SeatSnapshot> snapshot(LocalDate date, String orgId) {
+        return jdbc.sql(SNAPSHOTS_OF_DATE + " AND org_id = :org").param("date", date).param("org", orgId)
+                .query(LedgerRepository::snapshot).list();
+    }
+
     /** What {@link #carriedForwardCursor} gives for {@code orgId}: its snapshot of {@code date}, or its older one. */
     private List<SeatSnapshot> carriedForward(String orgId, LocalDate date) {
-        List<SeatSnapshot> own = jdbc.sql(SNAPSHOTS_OF_DATE + " AND org_id = :org").param("date", date)
-                .param("org", orgId).query(LedgerRepository::snapshot).list();
+        List<SeatSnapshot> own = snapshot(date, orgId);
         if (!own.isEmpty()) {
             return own;
         }
@@ -418,8 +423,7 @@ public class LedgerRepository implements BillingHistory {
      * its rows of not_billed (which name it as {@link Identifiers#shown} does).
      */
     public BilledDate billedDate(LocalDate date, String orgId) {
-        List<SeatSnapshot> snapshot = jdbc.sql(SNAPSHOTS_OF_DATE + " AND org_id = :org").param("date", date)
-                .param("org", orgId).query(LedgerRepository::snapshot).list();
+        List<SeatSnapshot> snapshot = snapshot(date, orgId);
         Stream<NotBilled> withSnapshot = snapshot.stream().filter(s -> s.notBilledReason() != null)
                 .map(s -> new NotBilled(s.orgId(), s.notBilledReason()));
         Stream<NotBilled> without = jdbc.sql("SELECT org_id, reason FROM not_billed WHERE billing_date = :date"

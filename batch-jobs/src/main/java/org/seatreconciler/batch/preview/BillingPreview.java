@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.billing.BillingCalculator;
@@ -77,15 +78,8 @@ public class BillingPreview {
         long unprocessed = unprocessed();
         BillingFiles previews = files.previews();
         if (rendersAsComputed(from, to)) {
-            try {
-                BillingSummary summary = previews.write(computedAlone(to));
-                return List.of(new PreviewRun(to, previews.folder(to), summary, List.of(), unprocessed));
-            } catch (BillingFailedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // as compute's: a folder, database or registry failure is still told by its cause
-                throw new BillingFailedException("Preview of " + to + " failed: " + oneLine(e), e);
-            }
+            BillingSummary summary = failingAsPreviewOf(to, () -> previews.write(computedAlone(to)));
+            return List.of(new PreviewRun(to, previews.folder(to), summary, List.of(), unprocessed));
         }
         Preview preview = compute(from, to);
         List<PreviewRun> runs = new ArrayList<>();
@@ -107,7 +101,7 @@ public class BillingPreview {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException(to + " is before " + from);
         }
-        try {
+        return failingAsPreviewOf(to, () -> {
             LocalDate latest = completedDates.latest().orElse(null);
             LocalDate start = latest != null && from.isAfter(latest) ? latest.plusDays(1) : from;
             long dates = ChronoUnit.DAYS.between(start, to) + 1;
@@ -117,11 +111,7 @@ public class BillingPreview {
                         + ") allows in one run");
             }
             return compute(start, from, to, latest);
-        } catch (BillingFailedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BillingFailedException("Preview of " + to + " failed: " + oneLine(e), e);
-        }
+        });
     }
 
     /**
@@ -143,11 +133,7 @@ public class BillingPreview {
         return !to.isAfter(latest.plusDays(1));
     }
 
-    /**
-     * {@code date} billed as its files are written (what {@link #compute} gives for it, as the preview tests check).
-     *
-     * @throws BillingFailedException with a one-line message
-     */
+    /** {@code date} billed as its files are written (what {@link #compute} gives for it, as the preview tests check). */
     private DateContent computedAlone(LocalDate date) {
         return reports.computed(checkedInputs(date), calculator);
     }
@@ -160,21 +146,31 @@ public class BillingPreview {
      * @throws BillingFailedException with a one-line message
      */
     public DateReport computedFor(String orgId, LocalDate date) {
-        List<OrgBilling> billing = new ArrayList<>(1);
-        checkedInputs(date).forEach(input -> {
-            if (input.orgId().equals(orgId)) {
-                billing.add(calculator.bill(input));
-            }
+        return failingAsPreviewOf(date, () -> {
+            List<OrgBilling> billing = new ArrayList<>(1);
+            checkedInputs(date).forEach(input -> {
+                if (input.orgId().equals(orgId)) {
+                    billing.add(calculator.bill(input));
+                }
+            });
+            return reports.of(BilledDate.of(date, billing), ledger.history(orgId));
         });
-        return reports.of(BilledDate.of(date, billing), ledger.history(orgId));
     }
 
     /** The inputs of {@code date}, which no date before it needs computing for, checked as a night checks them. */
     private DateInputs checkedInputs(LocalDate date) {
+        DateInputs inputs = reads.read(reads.endOffsets(), date, date).inputs(date, ledger, 1);
+        guard.check(inputs);
+        return inputs;
+    }
+
+    /**
+     * {@code work}, its failures in one line naming the preview of {@code date}; a folder, database or registry
+     * failure is still told by its cause (exit 3), anything else is the preview's failure (exit 1).
+     */
+    private static <T> T failingAsPreviewOf(LocalDate date, Supplier<T> work) {
         try {
-            DateInputs inputs = reads.read(reads.endOffsets(), date, date).inputs(date, ledger, 1);
-            guard.check(inputs);
-            return inputs;
+            return work.get();
         } catch (BillingFailedException e) {
             throw e;
         } catch (RuntimeException e) {

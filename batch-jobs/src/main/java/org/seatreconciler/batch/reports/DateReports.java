@@ -33,8 +33,8 @@ public class DateReports {
     }
 
     /**
-     * One organisation's part of a billed date (an explanation): what the whole date ({@link LedgerRepository#billedDate(LocalDate)}) holds for it, read by
-     * key without the other organisations' rows.
+     * One organisation's part of a billed date (an explanation): what the whole date
+     * ({@link LedgerRepository#billedDate(LocalDate)}) holds for it, read by key without the other organisations' rows.
      */
     public DateReport of(LocalDate date, String orgId) {
         return of(ledger.billedDate(date, orgId), ledger.history(orgId));

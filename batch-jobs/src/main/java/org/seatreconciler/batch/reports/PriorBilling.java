@@ -36,7 +36,8 @@ public record PriorBilling(Map<String, Integer> purchasedBefore, Map<String, Int
         LocalDate previousDate = history.latestSnapshotDateBefore(date).orElse(null);
         // the latest date's own; an older snapshot carried forward with them is not a requirement of that date
         Map<String, Integer> previousRequired = new HashMap<>();
-        history.latestSnapshotsBefore(date).stream().filter(s -> s.requirement() != null && s.billingDate().equals(previousDate))
+        history.latestSnapshotsBefore(date).stream()
+                .filter(s -> s.requirement() != null && s.billingDate().equals(previousDate))
                 .forEach(s -> previousRequired.put(s.orgId(), s.requirement().requiredSeats()));
         return new PriorBilling(history.seatsInvoiced(month.start(), date),
                 first ? Map.of() : history.renewals(month.start()),
