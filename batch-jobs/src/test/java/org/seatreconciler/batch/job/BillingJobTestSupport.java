@@ -29,6 +29,7 @@ import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.ledger.NotBilled;
 import org.seatreconciler.batch.ledger.OrgCursor;
 import org.seatreconciler.batch.ledger.SeatSnapshot;
+import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.reports.DateReport;
 import org.seatreconciler.batch.reports.DateReports;
 import org.seatreconciler.schemas.events.Identifiers;
@@ -108,6 +109,8 @@ abstract class BillingJobTestSupport {
     PlatformTransactionManager transactionManager;
     @Autowired
     DateReports dateReports;
+    @Autowired
+    BillingPreview preview;
     @Autowired
     JobRepository jobRepository;
 
@@ -303,6 +306,31 @@ abstract class BillingJobTestSupport {
             assertThat(one.prior().of(org)).as(as).isEqualTo(whole.prior().of(org));
         }
         return orgs;
+    }
+
+    /**
+     * The preview of {@code date}, a date with nothing to compute before it, is rendered as it is computed; its files
+     * are those of the computation in memory, byte for byte, and an explanation of each of its organisations computes
+     * that organisation's part of it alone. @return the preview's folder
+     */
+    Path assertRenderedAsComputedIsComputed(LocalDate date) throws Exception {
+        assertThat(preview.rendersAsComputed(date, date)).as(date.toString()).isTrue();
+        Path folder = preview.preview(date, date).get(0).folder();
+        Map<String, String> rendered = strings(contents(folder));
+        DateReport computed = preview.compute(date, date).reports().get(0);
+        files.previews().write(computed);
+        assertThat(strings(contents(folder))).as(date.toString()).isEqualTo(rendered)
+                .containsKeys(CSV_FILES.toArray(String[]::new));
+        // and an explanation of one organisation of it computes that organisation alone
+        assertEachOrganisationAloneIsItsPart(computed, org -> preview.computedFor(org, date),
+                java.util.stream.Stream.of());
+        return folder;
+    }
+
+    static Map<String, String> strings(Map<String, byte[]> files) {
+        Map<String, String> strings = new java.util.TreeMap<>();
+        files.forEach((name, bytes) -> strings.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        return strings;
     }
 
     /**

@@ -17,9 +17,7 @@ import org.seatreconciler.batch.BillingFailedException;
 import org.seatreconciler.batch.BillingRun;
 import org.seatreconciler.batch.billing.OrgBilling;
 import org.seatreconciler.batch.billing.SeatFigures;
-import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.preview.PreviewRun;
-import org.seatreconciler.batch.reports.DateReport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -35,9 +33,6 @@ class PreviewJobTest extends BillingJobTestSupport {
     private static final List<String> TABLES = List.of("seat_ledger", "seat_snapshot", "not_billed",
             "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION_CONTEXT");
-
-    @Autowired
-    BillingPreview preview;
 
     @Test
     void thePreviewOfABilledDateIsItsFilesAndChangesNoRow() throws Exception {
@@ -146,26 +141,6 @@ class PreviewJobTest extends BillingJobTestSupport {
                 .doesNotContain("9999");
         assertThat(preview.rendersAsComputed(OCT_3, OCT_3)).isFalse(); // 2 Oct is computed first, in memory
         assertThat(preview.rendersAsComputed(OCT_1, OCT_2)).isFalse();
-    }
-
-    private Path assertRenderedAsComputedIsComputed(LocalDate date) throws Exception {
-        assertThat(preview.rendersAsComputed(date, date)).as(date.toString()).isTrue();
-        Path folder = preview.preview(date, date).get(0).folder();
-        Map<String, String> rendered = strings(contents(folder));
-        DateReport computed = preview.compute(date, date).reports().get(0);
-        files.previews().write(computed);
-        assertThat(strings(contents(folder))).as(date.toString()).isEqualTo(rendered)
-                .containsKeys(CSV_FILES.toArray(String[]::new));
-        // and an explanation of one organisation of it computes that organisation alone
-        assertEachOrganisationAloneIsItsPart(computed, org -> preview.computedFor(org, date),
-                java.util.stream.Stream.of());
-        return folder;
-    }
-
-    private static Map<String, String> strings(Map<String, byte[]> files) {
-        Map<String, String> strings = new java.util.TreeMap<>();
-        files.forEach((name, bytes) -> strings.put(name, new String(bytes, StandardCharsets.UTF_8)));
-        return strings;
     }
 
     @Test

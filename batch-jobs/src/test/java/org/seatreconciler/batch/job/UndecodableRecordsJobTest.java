@@ -3,6 +3,7 @@ package org.seatreconciler.batch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -77,5 +78,9 @@ class UndecodableRecordsJobTest extends BillingJobTestSupport {
         // the next night reads them again, and leaves the same organisations out
         assertThat(bill(OCT_1).notBilled()).isEqualTo(sep30.notBilled());
         assertOneOrganisationReadsMatchTheWholeDate(SEP_30, OCT_1);
+        // a preview rendered as it is computed leaves them out as the night did: a billed date, and tonight's
+        assertThat(Files.readString(assertRenderedAsComputedIsComputed(SEP_30).resolve("summary.json")))
+                .contains("MALFORMED: the daily record at seats.org-daily partition " + clinicX.partition());
+        assertRenderedAsComputedIsComputed(OCT_2);
     }
 }
