@@ -76,11 +76,9 @@ final class BenchJson {
         }, () -> memory.putNull("streams"));
         report.night().ifPresentOrElse(m -> {
             ScaleRuns.NightMemory n = m.figures();
-            ObjectNode node = measured(memory.putObject("night"), m).put("orgs", n.orgs()).put("maxHeapMb", 512)
-                    .put("seconds", secs(n.wall())).put("exitStatus", n.exitStatus())
-                    .put("invoiceLines", n.invoiceLines()).put("peakRssMb", n.peakRssMb());
-            n.firstError().ifPresentOrElse(e -> node.put("firstError", e), () -> node.putNull("firstError"));
-            gc(node, n.gc());
+            ObjectNode node = measured(memory.putObject("night"), m).put("orgs", n.orgs()).put("maxHeapMb", 512);
+            jobRun(node, n.night());
+            node.put("invoiceLines", n.invoiceLines());
             n.steps().forEach(node.putArray("steps")::add);
             jobRun(node.putObject("explain").put("orgId", n.explainedOrg()), n.explain());
             jobRun(node.putObject("preview"), n.preview());

@@ -79,17 +79,18 @@ final class BenchText {
     }
 
     static List<String> night(BenchReport.Measured<ScaleRuns.NightMemory> measured) {
-        ScaleRuns.NightMemory n = measured.figures();
+        ScaleRuns.NightMemory night = measured.figures();
+        ScaleRuns.JobRun n = night.night();
         List<String> lines = new ArrayList<>();
         lines.add(f("Night, nightly job jar with %s, %,d organisations, 1 date: %s after %.1f s from process start, "
                         + "%s; heap at most %,d MB in use (GC log, %d collections), peak RSS %,d MB (%s)",
-                ScaleRuns.HEAP, n.orgs(), n.exitStatus() == 0 ? "billed" : "FAILED (exit " + n.exitStatus() + ")",
-                secs(n.wall()), n.invoiceLines() < 0 ? "no invoices.csv" : f("%,d invoice lines", n.invoiceLines()),
+                ScaleRuns.HEAP, night.orgs(), n.exitStatus() == 0 ? "billed" : "FAILED (exit " + n.exitStatus() + ")",
+                secs(n.wall()), night.invoiceLines() < 0 ? "no invoices.csv" : f("%,d invoice lines", night.invoiceLines()),
                 n.gc().peakBeforeMb(), n.gc().collections(), n.peakRssMb(), measured.load()));
         n.firstError().ifPresent(error -> lines.add("  first error: " + error));
-        n.steps().forEach(step -> lines.add("  " + step));
-        lines.addAll(oneShot("--explain " + n.explainedOrg() + " of that date", n.explain(), "explained"));
-        lines.addAll(oneShot("--preview of that date", n.preview(), "previewed"));
+        night.steps().forEach(step -> lines.add("  " + step));
+        lines.addAll(oneShot("--explain " + night.explainedOrg() + " of that date", night.explain(), "explained"));
+        lines.addAll(oneShot("--preview of that date", night.preview(), "previewed"));
         return lines;
     }
 

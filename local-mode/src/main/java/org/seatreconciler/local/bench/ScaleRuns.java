@@ -120,8 +120,8 @@ final class ScaleRuns {
         console.println("  then --explain " + org + " and --preview of " + day + " (" + HEAP + ") ...");
         JobRun explain = runJob(name + "-explain", arguments, List.of("--explain=" + org, "--billing-date=" + day), limit);
         JobRun preview = runJob(name + "-preview", arguments, List.of("--preview", "--billing-date=" + day), limit);
-        return new NightMemory(orgs, night.wall(), night.exitStatus(), night.firstError(), stepTimes(night.log()),
-                invoiceLines(out.resolve(day.toString())), night.gc(), night.peakRssMb(), org, explain, preview);
+        return new NightMemory(orgs, night, stepTimes(night.log()), invoiceLines(out.resolve(day.toString())), org,
+                explain, preview);
     }
 
     /**
@@ -229,14 +229,13 @@ final class ScaleRuns {
     }
 
     /**
-     * @param wall       from process start to exit
-     * @param exitStatus the job's (0 billed, 1 failed)
-     * @param firstError the first ERROR line of its log and the exception under it, if any
-     * @param steps      Spring Batch's own step timings
+     * @param night   the job billing the date (exit 0 billed, 1 failed)
+     * @param steps   Spring Batch's own step timings of that run
+     * @param explain {@code --explain explainedOrg} of the date, on the night's ledger
+     * @param preview {@code --preview} of the date, on the night's ledger
      */
-    record NightMemory(long orgs, Duration wall, int exitStatus, java.util.Optional<String> firstError,
-                       List<String> steps, long invoiceLines, GcLog gc, long peakRssMb,
-                       String explainedOrg, JobRun explain, JobRun preview) {
+    record NightMemory(long orgs, JobRun night, List<String> steps, long invoiceLines, String explainedOrg,
+                       JobRun explain, JobRun preview) {
     }
 
     /**

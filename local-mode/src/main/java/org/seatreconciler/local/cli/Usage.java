@@ -112,7 +112,8 @@ public final class Usage {
                                   M/100 organisations; prints heap and RSS (needs --streams-jar)
               --batch-jar JAR     the nightly job's runnable jar, for --night-orgs
               --night-orgs O      memory run: the nightly job jar (-Xmx512m) bills O organisations
-                                  for one date; prints time, heap and RSS (needs --batch-jar)
+                                  for one date, then explains one and previews the date on that
+                                  ledger; prints time, heap and RSS of each (needs --batch-jar)
               --night-ledger URL  that night's ledger and job repository, an empty database, e.g.
                                   jdbc:postgresql://localhost:5432/billing?user=bench (default: an H2
                                   file of the run's own)

@@ -52,10 +52,10 @@ final class BenchReportFixture {
                 Duration.ofMillis(240), Duration.ofMillis(410)));
         ScaleRuns.StreamsMemory streams = new ScaleRuns.StreamsMemory(10_000_000, 100_000,
                 replay(10_000_000, 900, 15, 11_111, 11_300), new GcLog(420, 480, 300, 210, 512), new ProcStatus(1_400, 1_650));
-        ScaleRuns.NightMemory night = new ScaleRuns.NightMemory(1_000_000, Duration.ofSeconds(95), 1,
-                Optional.of("ERROR ... writeBillingFiles | java.lang.OutOfMemoryError: Java heap space"),
-                List.of("Step: [bill] executed in 1m20s"), 1_000_000, new GcLog(80, 500, 350, 120, 512), 900,
-                "night-0500000", new ScaleRuns.JobRun(Duration.ofMillis(4_250), 0, Optional.empty(), Path.of("explain.log"),
+        ScaleRuns.NightMemory night = new ScaleRuns.NightMemory(1_000_000, new ScaleRuns.JobRun(Duration.ofSeconds(95),
+                1, Optional.of("ERROR ... writeBillingFiles | java.lang.OutOfMemoryError: Java heap space"),
+                Path.of("night.log"), new GcLog(80, 500, 350, 120, 512), 900),
+                List.of("Step: [bill] executed in 1m20s"), 1_000_000, "night-0500000", new ScaleRuns.JobRun(Duration.ofMillis(4_250), 0, Optional.empty(), Path.of("explain.log"),
                         new GcLog(3, 61, 20, 20, 512), 310),
                 new ScaleRuns.JobRun(Duration.ofSeconds(21), 1, Optional.of("ERROR ... java.lang.OutOfMemoryError: Java heap space"),
                         Path.of("preview.log"), new GcLog(40, 511, 505, 505, 512), 780));
