@@ -45,7 +45,6 @@ import org.seatreconciler.batch.launch.OutsideFailure;
 import org.seatreconciler.batch.launch.SchemaCheck;
 import org.seatreconciler.batch.ledger.LedgerRepository;
 import org.seatreconciler.batch.order.CompletedDates;
-import org.seatreconciler.batch.preview.BillingPreview;
 import org.seatreconciler.batch.reports.DateReports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -133,6 +132,12 @@ class ExplainJobTest extends BillingJobTestSupport {
         assertThat(ExplanationText.render(explainer.explain("clinic-a", OCT_2.plusDays(1), OCT_2.plusDays(1))))
                 .startsWith("clinic-a on 2026-10-03: not billed yet: a preview from the figures known now, nothing billed\n")
                 .contains("No line: the 14 seats required are not more than the 14 bought before in the month");
+        // a night missed: 3 Oct is not billed, so 4 Oct is explained from the preview that computes 3 Oct first, in
+        // memory (not the organisation alone)
+        assertThat(preview.rendersAsComputed(OCT_2.plusDays(2), OCT_2.plusDays(2))).isFalse();
+        assertThat(ExplanationText.render(explainer.explain("clinic-a", OCT_2.plusDays(2), OCT_2.plusDays(2))))
+                .startsWith("clinic-a on 2026-10-04: not billed yet: a preview from the figures known now, nothing billed\n")
+                .contains("No line: the 14 seats required are not more than the 14 bought before in the month");
         assertThatThrownBy(() -> explainer.explain("nobody", OCT_2, OCT_2)).isInstanceOf(BillingFailedException.class)
                 .hasMessage("No figures for organisation \"nobody\" on 2026-10-02: it has no record on seats.org-daily "
                         + "on or before that date and was not billed before it");
@@ -160,8 +165,6 @@ class ExplainJobTest extends BillingJobTestSupport {
     DateReports reports;
     @Autowired
     LedgerRepository ledgerRepository;
-    @Autowired
-    BillingPreview preview;
     @Autowired
     KafkaProperties kafkaProperties;
     @Autowired
